@@ -1,0 +1,73 @@
+#include "index/document_builder.h"
+
+#include <set>
+#include <string>
+
+#include "index/record_json.h"
+#include "index/schema.h"
+
+namespace dipdoc {
+namespace {
+
+// Title words count as much as this many body words.
+constexpr Xapian::termcount kTitleWeight = 3;
+
+std::string Term(std::string_view prefix, std::string_view value) {
+  return std::string(prefix) + std::string(value);
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() {
+  // Positions make phrase search and snippets work; no stemmer yet (Xapian has none for Vietnamese).
+  term_generator_.set_flags(0);
+}
+
+Xapian::Document DocumentBuilder::Build(const Record& record) {
+  const Document& d = record.document;
+  Xapian::Document doc;
+  term_generator_.set_document(doc);
+  term_generator_.index_text(d.title, kTitleWeight, std::string(schema::kTitle));
+  term_generator_.index_text(d.title, kTitleWeight);
+  term_generator_.increase_termpos();
+  term_generator_.index_text(d.text);
+
+  doc.add_boolean_term(Term(schema::kDocId, d.doc_id));
+  for (const SourceFile& source : record.sources) doc.add_boolean_term(schema::PathTerm(source.path));
+  doc.add_boolean_term(Term(schema::kDocType, ToString(d.doc_type)));
+  doc.add_value(schema::kSlotDocType, std::string(ToString(d.doc_type)));
+  if (d.language) {
+    doc.add_boolean_term(Term(schema::kLanguage, *d.language));
+    doc.add_value(schema::kSlotLanguage, *d.language);
+  }
+  if (d.date) {
+    const std::string date = schema::DateValue(*d.date);
+    doc.add_value(schema::kSlotDate, date);
+    doc.add_value(schema::kSlotYear, date.substr(0, 4));
+    doc.add_boolean_term(Term(schema::kYear, date.substr(0, 4)));
+    if (date.compare(4, 2, "00") != 0) doc.add_boolean_term(Term(schema::kMonth, date.substr(0, 6)));
+    if (date.compare(6, 2, "00") != 0) doc.add_boolean_term(Term(schema::kDay, date));
+  }
+
+  std::string partners;
+  for (const PartnerMention& p : record.extraction.partners) {
+    doc.add_boolean_term(Term(schema::kPartner, p.id));
+    if (!partners.empty()) partners += schema::kListSeparator;
+    partners += p.id;
+  }
+  if (!partners.empty()) doc.add_value(schema::kSlotPartners, partners);
+
+  std::set<std::string> vaccines;
+  for (const DoseCount& dose : record.extraction.doses) {
+    if (dose.vaccine) vaccines.insert(*dose.vaccine);
+  }
+  for (const Commitment& c : record.extraction.commitments) {
+    if (c.vaccine) vaccines.insert(*c.vaccine);
+  }
+  for (const std::string& v : vaccines) doc.add_boolean_term(Term(schema::kVaccine, v));
+
+  doc.set_data(RecordToJson(record));
+  return doc;
+}
+
+}  // namespace dipdoc

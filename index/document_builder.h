@@ -1,0 +1,26 @@
+#ifndef DIPDOC_INDEX_DOCUMENT_BUILDER_H_
+#define DIPDOC_INDEX_DOCUMENT_BUILDER_H_
+
+#include <xapian.h>
+
+#include "index/record.h"
+
+namespace dipdoc {
+
+// Turns a Record into the Xapian::Document the schema (index/schema.h) describes: words with positions,
+// title words, filter terms, value slots, and the record as JSON data.
+// Not thread-safe (it owns a TermGenerator): one builder per worker. The documents it builds may be handed
+// to the single writer thread.
+class DocumentBuilder {
+ public:
+  DocumentBuilder();
+
+  Xapian::Document Build(const Record& record);
+
+ private:
+  Xapian::TermGenerator term_generator_;
+};
+
+}  // namespace dipdoc
+
+#endif  // DIPDOC_INDEX_DOCUMENT_BUILDER_H_

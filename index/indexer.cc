@@ -1,0 +1,246 @@
+#include "index/indexer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <system_error>
+#include <thread>
+
+#include <xapian.h>
+
+#include "index/database.h"
+#include "index/document_builder.h"
+#include "index/index_writer.h"
+#include "index/schema.h"
+#include "ingest/content_hash.h"
+#include "nlp/extractor.h"
+
+namespace dipdoc {
+namespace {
+
+// Runs prepare(worker, i) for every i in [0, n) on `jobs` threads and hands each result to consume(i, result)
+// on the calling thread, in index order. At most `window` results wait at once, so memory stays bounded
+// however many files there are. When consume returns false the workers stop after their current item.
+template <typename T, typename Prepare, typename Consume>
+void RunOrdered(std::size_t n, unsigned jobs, std::size_t window, Prepare prepare, Consume consume) {
+  std::mutex mu;
+  std::condition_variable changed;
+  std::vector<std::optional<T>> ring(window);
+  std::size_t next_claim = 0;
+  std::size_t next_write = 0;
+  bool stop = false;
+
+  auto work = [&](unsigned worker) {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lock(mu);
+        changed.wait(lock, [&] { return stop || next_claim >= n || next_claim < next_write + window; });
+        if (stop || next_claim >= n) return;
+        i = next_claim++;
+      }
+      T result = prepare(worker, i);
+      std::lock_guard lock(mu);
+      ring[i % window] = std::move(result);
+      changed.notify_all();
+    }
+  };
+  std::vector<std::jthread> workers;
+  for (unsigned w = 0; w < jobs; ++w) workers.emplace_back(work, w);
+
+  for (std::size_t i = 0; i < n; ++i) {
+    T result;
+    {
+      std::unique_lock lock(mu);
+      changed.wait(lock, [&] { return ring[i % window].has_value(); });
+      result = std::move(*ring[i % window]);
+      ring[i % window].reset();
+      next_write = i + 1;
+      changed.notify_all();
+    }
+    if (!consume(i, std::move(result))) {
+      std::lock_guard lock(mu);
+      stop = true;
+      changed.notify_all();
+      break;
+    }
+  }
+}
+
+// One file after the parallel stage.
+struct Prepared {
+  enum class Kind { kFailed, kUnchanged, kReady } kind = Kind::kFailed;
+  std::string error;
+  Record record;
+  Xapian::Document built;
+};
+
+// What each worker owns: Xapian objects are not thread-safe.
+struct WorkerState {
+  DocumentBuilder builder;
+  std::optional<Xapian::Database> snapshot;  // the index as it was when the run began
+};
+
+std::string Canonical(const std::string& source) {
+  std::error_code ec;
+  const auto canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(source), ec);
+  return ec ? source : canonical.string();
+}
+
+bool IsHidden(const std::filesystem::path& p) {
+  const std::string name = p.filename().string();
+  return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+}  // namespace
+
+std::vector<std::string> CollectFiles(const std::vector<std::string>& inputs, std::vector<IngestFailure>& failed) {
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(input, ec);
+    if (ec || !std::filesystem::exists(status)) {
+      failed.push_back({input, "no such file or folder"});
+      continue;
+    }
+    if (!std::filesystem::is_directory(status)) {
+      files.push_back(input);
+      continue;
+    }
+    std::vector<std::string> found;
+    auto it = std::filesystem::recursive_directory_iterator(
+        input, std::filesystem::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (IsHidden(it->path())) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) found.push_back(it->path().string());
+    }
+    if (ec) failed.push_back({input, "cannot list folder: " + ec.message()});
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+Indexer::Indexer(std::filesystem::path db_dir, IngestOptions options)
+    : db_dir_(std::move(db_dir)), options_(options) {}
+
+Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, const IngestProgress& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  IngestReport report;
+  const std::vector<std::string> files = CollectFiles(inputs, report.failed);
+  report.files = files.size() + report.failed.size();
+
+  Result<Xapian::WritableDatabase> opened = OpenWritableDatabase(db_dir_);
+  if (!opened.ok()) return opened.status();
+  IndexWriter writer(std::move(opened).value());
+
+  const unsigned jobs = options_.jobs != 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<WorkerState>> states;
+  for (unsigned w = 0; w < jobs; ++w) {
+    states.push_back(std::make_unique<WorkerState>());
+    try {
+      states.back()->snapshot.emplace(db_dir_.string());
+    } catch (const Xapian::Error&) {
+      // No snapshot: this worker prepares every file and lets the writer decide.
+    }
+  }
+
+  const DocumentLoader loader(options_.loader);
+  const Extractor extractor;
+  auto prepare = [&](unsigned worker, std::size_t i) -> Prepared {
+    Prepared out;
+    try {
+      WorkerState& state = *states[worker];
+      Result<std::string> bytes = loader.ReadFile(files[i]);
+      if (!bytes.ok()) {
+        out.error = bytes.status().message();
+        return out;
+      }
+      const std::string path = Canonical(files[i]);
+      const std::string doc_id = ContentId(bytes.value());
+      if (state.snapshot) {
+        const Xapian::docid held = FindDocument(*state.snapshot, std::string(schema::kDocId) + doc_id);
+        if (held != 0 && FindDocument(*state.snapshot, schema::PathTerm(path)) == held) {
+          out.kind = Prepared::Kind::kUnchanged;
+          return out;
+        }
+      }
+      Result<Document> document = loader.FromBytes(bytes.value(), files[i], path);
+      if (!document.ok()) {
+        out.error = document.status().message();
+        return out;
+      }
+      Extraction extraction = extractor.Extract(document.value());
+      out.record = MakeRecord(std::move(document).value(), std::move(extraction));
+      out.built = state.builder.Build(out.record);
+      out.kind = Prepared::Kind::kReady;
+    } catch (const Xapian::Error& e) {
+      out.error = "index error: " + e.get_description();
+    } catch (const std::exception& e) {
+      out.error = std::string("internal error: ") + e.what();
+    }
+    return out;
+  };
+
+  std::optional<Status> write_error;
+  std::size_t in_transaction = 0;
+  auto consume = [&](std::size_t i, Prepared&& prepared) -> bool {
+    try {
+      switch (prepared.kind) {
+        case Prepared::Kind::kFailed:
+          report.failed.push_back({files[i], prepared.error});
+          break;
+        case Prepared::Kind::kUnchanged:
+          ++report.unchanged;
+          break;
+        case Prepared::Kind::kReady:
+          if (in_transaction == 0) writer.database().begin_transaction();
+          switch (writer.Store(prepared.record, std::move(prepared.built))) {
+            case StoreOutcome::kAdded:
+            case StoreOutcome::kReplaced:
+              ++report.ingested;
+              break;
+            case StoreOutcome::kUnchanged:
+              ++report.unchanged;
+              break;
+            case StoreOutcome::kSourceAdded:
+              ++report.duplicates;
+              break;
+          }
+          if (++in_transaction >= options_.commit_every) {
+            writer.database().commit_transaction();
+            in_transaction = 0;
+          }
+          break;
+      }
+    } catch (const Xapian::Error& e) {
+      write_error = Status::Database("writing the index failed at " + files[i] + ": " + e.get_description());
+      return false;
+    }
+    if (progress) progress(i + 1, files.size(), files[i]);
+    return true;
+  };
+
+  RunOrdered<Prepared>(files.size(), jobs, std::size_t{4} * jobs, prepare, consume);
+
+  try {
+    if (write_error) {
+      if (in_transaction != 0) writer.database().cancel_transaction();
+      return *write_error;
+    }
+    if (in_transaction != 0) writer.database().commit_transaction();
+    writer.database().close();
+  } catch (const Xapian::Error& e) {
+    return Status::Database("committing the index failed: " + e.get_description());
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace dipdoc

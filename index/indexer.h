@@ -1,0 +1,65 @@
+#ifndef DIPDOC_INDEX_INDEXER_H_
+#define DIPDOC_INDEX_INDEXER_H_
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/document_loader.h"
+#include "ingest/status.h"
+
+namespace dipdoc {
+
+struct IngestOptions {
+  // Workers that load, normalise, extract and prepare documents in parallel; 0 means one per core.
+  // Whatever the number, one thread writes the index.
+  unsigned jobs = 0;
+  // Documents per transaction. A crash loses at most the uncommitted batch, which the next run redoes.
+  std::size_t commit_every = 500;
+  LoaderOptions loader;
+};
+
+struct IngestFailure {
+  std::string source;   // the path as given
+  std::string error;    // why, in words
+};
+
+struct IngestReport {
+  std::size_t files = 0;        // files considered
+  std::size_t ingested = 0;     // new or changed content written to the index
+  std::size_t unchanged = 0;    // already indexed from the same file
+  std::size_t duplicates = 0;   // content already indexed from another file; this file became another source
+  std::vector<IngestFailure> failed;
+  double seconds = 0;
+};
+
+// Called by the writer after each file, in input order.
+using IngestProgress = std::function<void(std::size_t done, std::size_t total, std::string_view source)>;
+
+// Expands the paths a user gave into the files to ingest: folders recursively, in name order, skipping
+// entries whose name starts with '.'; symbolic links to files are followed, links to folders are not.
+// A path that does not exist is added to `failed`.
+std::vector<std::string> CollectFiles(const std::vector<std::string>& inputs, std::vector<IngestFailure>& failed);
+
+// Runs one ingest: files -> Documents -> Extractions -> the index, with the work spread over `jobs`
+// workers and one writer, in transactions of `commit_every` documents. One bad file is a failure in the
+// report, never the end of the batch. Re-running an interrupted or completed ingest is safe: unchanged
+// files are skipped before extraction, so a re-run only does the work that is missing.
+class Indexer {
+ public:
+  explicit Indexer(std::filesystem::path db_dir, IngestOptions options = {});
+
+  // A Database status when the index cannot be opened or written; otherwise the report.
+  Result<IngestReport> Ingest(const std::vector<std::string>& inputs, const IngestProgress& progress = {});
+
+ private:
+  std::filesystem::path db_dir_;
+  IngestOptions options_;
+};
+
+}  // namespace dipdoc
+
+#endif  // DIPDOC_INDEX_INDEXER_H_

@@ -1,0 +1,54 @@
+#ifndef DIPDOC_INDEX_SCHEMA_H_
+#define DIPDOC_INDEX_SCHEMA_H_
+
+// The Xapian schema, in one place: every term prefix and value slot dipdoc writes, with its encoding.
+// index/ writes it and query/ reads it; nothing else may spell a prefix or a slot number.
+// Prefixes follow Omega's conventions (Q, P, L, D, M, Y, S) where one exists; dipdoc's own start with X and
+// end with ':' so that an upper-case id (partner "CU") cannot run into the prefix.
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace dipdoc::schema {
+
+// --- Boolean terms (filters; never affect ranking) -------------------------------------------------
+inline constexpr std::string_view kDocId = "Q";          // Q<doc_id>: the unique id, one per document
+inline constexpr std::string_view kPath = "P";           // P<canonical path>, or P#<sha256 of path> when long
+inline constexpr std::string_view kDocType = "XTYPE:";   // XTYPE:letter | call_note | press | other
+inline constexpr std::string_view kLanguage = "L";       // L<ISO 639-1>, e.g. Lvi
+inline constexpr std::string_view kPartner = "XPARTNER:";  // XPARTNER:<partner id>, e.g. XPARTNER:CU
+inline constexpr std::string_view kVaccine = "XVACCINE:";  // XVACCINE:<vaccine id>
+inline constexpr std::string_view kDay = "D";            // D<YYYYMMDD> of the document's own date
+inline constexpr std::string_view kMonth = "M";          // M<YYYYMM>
+inline constexpr std::string_view kYear = "Y";           // Y<YYYY>
+
+// --- Free-text terms -------------------------------------------------------------------------------
+inline constexpr std::string_view kTitle = "S";          // title words, besides the unprefixed body words
+
+// --- Value slots -----------------------------------------------------------------------------------
+enum Slot : Xapian::valueno {
+  kSlotDate = 0,       // the document's date as YYYYMMDD, padded from its grain: "2021" -> "20210000"
+  kSlotYear = 1,       // YYYY, for the year facet
+  kSlotDocType = 2,    // the doc_type name, for its facet
+  kSlotLanguage = 3,   // ISO 639-1, for its facet
+  kSlotPartners = 4,   // partner ids joined by kListSeparator, for the partner facet
+};
+inline constexpr char kListSeparator = '\x1f';
+
+// The document data is the per-document record as JSON (index/record_json.h), so a hit is shown and a
+// record served without re-reading the original file.
+
+// Xapian refuses terms over 245 bytes; paths longer than this are stored by their hash.
+inline constexpr std::size_t kMaxPathTermBytes = 200;
+
+// The P term for a canonical path.
+std::string PathTerm(std::string_view canonical_path);
+
+// "2021-08-17" -> "20210817"; "2021-08" -> "20210800"; "2021" -> "20210000". Sorts by time as a string.
+std::string DateValue(std::string_view iso_date);
+
+}  // namespace dipdoc::schema
+
+#endif  // DIPDOC_INDEX_SCHEMA_H_

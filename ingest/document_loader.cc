@@ -1,0 +1,105 @@
+#include "ingest/document_loader.h"
+
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+#include "ingest/content_hash.h"
+#include "ingest/utf8.h"
+
+namespace dipdoc {
+namespace {
+
+constexpr std::size_t kMaxTitleBytes = 200;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v'; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The first non-blank line, trimmed and cut to a readable length.
+std::string FirstLineTitle(std::string_view text) {
+  while (!text.empty()) {
+    const std::size_t eol = text.find('\n');
+    const std::string_view line = Trim(text.substr(0, eol));
+    if (!line.empty()) return std::string(TruncateUtf8(line, kMaxTitleBytes));
+    if (eol == std::string_view::npos) break;
+    text.remove_prefix(eol + 1);
+  }
+  return {};
+}
+
+// Form feeds separate pages (as in pdftotext output); a text without one is a single page.
+std::vector<Page> SplitPages(std::string_view text) {
+  std::vector<Page> pages;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t ff = text.find('\f', start);
+    const std::size_t end = ff == std::string_view::npos ? text.size() : ff;
+    pages.push_back(Page{static_cast<int>(pages.size()) + 1, Span{start, end}, std::nullopt});
+    if (ff == std::string_view::npos) break;
+    start = ff + 1;
+  }
+  return pages;
+}
+
+std::string ErrnoMessage(const std::error_code& ec) { return ec.message(); }
+
+}  // namespace
+
+DocumentLoader::DocumentLoader(LoaderOptions options) : options_(options) {}
+
+Result<std::string> DocumentLoader::ReadFile(const std::filesystem::path& path) const {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec) return Status::IoError(ErrnoMessage(ec));
+  if (std::filesystem::is_directory(status)) return Status::InvalidInput("is a folder, not a file");
+  if (!std::filesystem::is_regular_file(status)) return Status::InvalidInput("not a regular file");
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::IoError(ErrnoMessage(ec));
+  if (size > options_.max_file_bytes) {
+    return Status::TooLarge("file is " + std::to_string(size) + " bytes, over the limit of " +
+                            std::to_string(options_.max_file_bytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(std::string("cannot open: ") + std::strerror(errno));
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));  // the file may have shrunk since it was measured
+  if (in.bad()) return Status::IoError("read error");
+  return bytes;
+}
+
+Result<Document> DocumentLoader::Load(const std::filesystem::path& path, std::string_view source) const {
+  Result<std::string> bytes = ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  std::error_code ec;
+  const std::filesystem::path canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(path), ec);
+  return FromBytes(bytes.value(), source, ec ? path.string() : canonical.string());
+}
+
+Result<Document> DocumentLoader::FromBytes(std::string_view bytes, std::string_view source,
+                                           std::string_view path) const {
+  if (bytes.empty()) return Status::InvalidInput("file is empty");
+  if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+    return Status::InvalidInput("binary data, not text (NUL byte at offset " + std::to_string(nul) + ")");
+  }
+  if (const auto bad = FindInvalidUtf8(bytes)) {
+    return Status::InvalidInput("not valid UTF-8 (ill-formed sequence at byte " + std::to_string(*bad) + ")");
+  }
+
+  Document document;
+  document.doc_id = ContentId(bytes);
+  document.source = std::string(source);
+  document.path = std::string(path);
+  document.text = normaliser_.Normalise(bytes);
+  if (Trim(document.text).empty()) return Status::InvalidInput("no text (only white space)");
+  document.title = FirstLineTitle(document.text);
+  document.pages = SplitPages(document.text);
+  return document;
+}
+
+}  // namespace dipdoc

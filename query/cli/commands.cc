@@ -1,0 +1,169 @@
+#include "query/cli/commands.h"
+
+#include <cstdio>
+#include <iostream>
+
+#include "index/database.h"
+#include "index/indexer.h"
+#include "index/record_json.h"
+#include "ingest/document_loader.h"
+#include "nlp/extractor.h"
+#include "query/cli/terminal.h"
+#include "query/json_output.h"
+#include "query/statistics.h"
+
+namespace dipdoc::cli {
+namespace {
+
+std::filesystem::path DbDir(const std::string& db) { return db.empty() ? DefaultDatabaseDir() : std::filesystem::path(db); }
+
+int ExitFor(const Status& status) {
+  switch (status.code()) {
+    case Status::Code::kOk:
+      return kExitOk;
+    case Status::Code::kUsage:
+      return kExitUsage;
+    case Status::Code::kDatabase:
+      return kExitDatabase;
+    default:
+      return kExitSomeFailed;
+  }
+}
+
+// Reports a failed call on stderr (and as JSON on stdout with --json) and returns its exit status.
+int Fail(const Status& status, bool json) {
+  std::cerr << "dipdoc: " << status.message() << '\n';
+  if (json) std::cout << ErrorToJson(status.message()) << '\n';
+  return ExitFor(status);
+}
+
+std::string OrDash(const std::optional<std::string>& value) { return value.value_or("-"); }
+
+void PrintCounts(const char* heading, const std::map<std::string, std::size_t>& counts) {
+  std::cout << heading << ":";
+  if (counts.empty()) std::cout << " none";
+  for (const auto& [name, n] : counts) std::cout << ' ' << name << '=' << n;
+  std::cout << '\n';
+}
+
+}  // namespace
+
+int RunIngest(const IngestArgs& args) {
+  IngestOptions options;
+  options.jobs = args.jobs;
+  Indexer indexer(DbDir(args.db), options);
+  Result<IngestReport> report = [&] {
+    ProgressBar bar("ingesting");
+    return indexer.Ingest(args.paths, [&bar](std::size_t done, std::size_t total, std::string_view source) {
+      bar.Update(done, total, source);
+    });
+  }();
+  if (!report.ok()) return Fail(report.status(), args.json);
+  const IngestReport& r = report.value();
+  for (const IngestFailure& f : r.failed) std::cerr << "dipdoc: " << f.source << ": " << f.error << '\n';
+  if (args.json) {
+    std::cout << IngestReportToJson(r) << '\n';
+  } else {
+    std::printf("ingested %zu, unchanged %zu, duplicates %zu, failed %zu (%.2f s)\n", r.ingested, r.unchanged,
+                r.duplicates, r.failed.size(), r.seconds);
+  }
+  return r.failed.empty() ? kExitOk : kExitSomeFailed;
+}
+
+int RunExtract(const ExtractArgs& args) {
+  const DocumentLoader loader;
+  Result<Document> document = loader.Load(args.file, args.file);
+  if (!document.ok()) {
+    const Status failed = Status::InvalidInput(args.file + ": " + document.status().message());
+    return Fail(failed, args.json);
+  }
+  Extraction extraction = Extractor().Extract(document.value());
+  const Record record = MakeRecord(std::move(document).value(), std::move(extraction));
+  if (args.json) {
+    std::cout << RecordToJson(record) << '\n';
+    return kExitOk;
+  }
+  const Document& d = record.document;
+  std::cout << "doc_id:    " << d.doc_id << '\n'
+            << "title:     " << d.title << '\n'
+            << "language:  " << OrDash(d.language) << '\n'
+            << "type:      " << ToString(d.doc_type) << '\n'
+            << "date:      " << OrDash(d.date) << '\n'
+            << "pages:     " << d.pages.size() << '\n'
+            << "text:      " << d.text.size() << " bytes\n";
+  const std::string found = ToDebugString(record.extraction);
+  std::cout << "extracted: " << (found.empty() ? "nothing" : found) << '\n';
+  return kExitOk;
+}
+
+int RunSearch(const SearchArgs& args) {
+  Result<Xapian::Database> db = OpenDatabase(DbDir(args.db));
+  if (!db.ok()) return Fail(db.status(), args.json);
+  Searcher searcher(std::move(db).value());
+  Result<SearchResult> result = searcher.Search(args.request);
+  if (!result.ok()) return Fail(result.status(), args.json);
+  const SearchResult& r = result.value();
+  if (args.json) {
+    std::cout << SearchResultToJson(r) << '\n';
+    return kExitOk;
+  }
+  std::printf("%zu result%s (%.1f ms)\n", r.total, r.total == 1 ? "" : "s", r.took_ms);
+  const bool bold = StdoutIsTerminal();
+  std::size_t rank = args.request.offset;
+  for (const SearchHit& hit : r.hits) {
+    std::cout << '\n' << ++rank << ". " << hit.title << '\n'
+              << "   " << hit.source << " | " << OrDash(hit.date) << " | " << hit.doc_type << " | "
+              << OrDash(hit.language) << '\n'
+              << "   " << SnippetForTerminal(hit.snippet, bold) << '\n';
+  }
+  return kExitOk;
+}
+
+int RunCommitments(const CommitmentsArgs& args) {
+  Result<Xapian::Database> db = OpenDatabase(DbDir(args.db));
+  if (!db.ok()) return Fail(db.status(), args.json);
+  Result<std::vector<CommitmentRow>> rows = ListCommitments(db.value(), args.filter);
+  if (!rows.ok()) return Fail(rows.status(), args.json);
+  if (args.json) {
+    std::cout << CommitmentsToJson(rows.value()) << '\n';
+  } else if (args.csv) {
+    std::cout << CommitmentsToCsv(rows.value());
+  } else {
+    std::printf("%-10s  %-12s  %-10s  %-9s  %12s  %-12s  %-10s  %s\n", "date", "partner", "kind", "status", "doses",
+                "vaccine", "due", "source");
+    for (const CommitmentRow& row : rows.value()) {
+      const Commitment& c = row.commitment;
+      std::printf("%-10s  %-12s  %-10s  %-9s  %12s  %-12s  %-10s  %s\n", OrDash(row.date).c_str(),
+                  c.partner.c_str(), std::string(ToString(c.kind)).c_str(), std::string(ToString(c.status)).c_str(),
+                  c.doses ? std::to_string(*c.doses).c_str() : "?", OrDash(c.vaccine).c_str(), OrDash(c.due).c_str(),
+                  row.source.c_str());
+    }
+    std::printf("%zu commitment%s\n", rows.value().size(), rows.value().size() == 1 ? "" : "s");
+  }
+  return kExitOk;
+}
+
+int RunStats(const StatsArgs& args) {
+  const std::filesystem::path dir = DbDir(args.db);
+  Result<Xapian::Database> db = OpenDatabase(dir);
+  if (!db.ok()) return Fail(db.status(), args.json);
+  IndexStats stats;
+  try {
+    stats = CollectStats(db.value());
+  } catch (const Xapian::Error& e) {
+    return Fail(Status::Database("reading the index failed: " + e.get_description()), args.json);
+  }
+  const std::uintmax_t bytes = DatabaseBytes(dir);
+  if (args.json) {
+    std::cout << StatsToJson(stats, bytes) << '\n';
+    return kExitOk;
+  }
+  std::cout << "documents: " << stats.documents << '\n';
+  PrintCounts("by type", stats.by_type);
+  PrintCounts("by language", stats.by_language);
+  PrintCounts("by partner", stats.by_partner);
+  std::printf("index size: %.1f KiB\n", static_cast<double>(bytes) / 1024.0);
+  return kExitOk;
+}
+
+}  // namespace dipdoc::cli

@@ -1,0 +1,99 @@
+// dipdoc: the command line. Parses arguments with CLI11 and hands them to one function per subcommand
+// (commands.h). The surface is the contract's (../shared/contract/README.md): extend it, never break it.
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include "query/cli/commands.h"
+
+namespace {
+
+using dipdoc::cli::kExitOk;
+using dipdoc::cli::kExitUsage;
+
+// A string option that is absent unless given.
+CLI::Option* AddOptional(CLI::App* app, const std::string& name, std::optional<std::string>& target,
+                         const std::string& help) {
+  return app->add_option_function<std::string>(
+      name, [&target](const std::string& value) { target = value; }, help);
+}
+
+void AddDb(CLI::App* app, std::string& db) {
+  app->add_option("--db", db, "index folder (default: $DIPDOC_DB, else ./dipdoc-db)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"dipdoc: search and track the commitments in diplomatic correspondence"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "dipdoc 0.1.0");
+
+  dipdoc::cli::IngestArgs ingest;
+  CLI::App* ingest_cmd = app.add_subcommand("ingest", "ingest files and folders (recursively) into the index");
+  AddDb(ingest_cmd, ingest.db);
+  ingest_cmd->add_flag("--json", ingest.json, "print one JSON report on stdout");
+  ingest_cmd->add_option("--jobs,-j", ingest.jobs, "parallel workers (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
+  ingest_cmd->add_option("paths", ingest.paths, "files and folders")->required();
+
+  dipdoc::cli::ExtractArgs extract;
+  CLI::App* extract_cmd = app.add_subcommand("extract", "print one file's record; nothing is indexed");
+  extract_cmd->add_flag("--json", extract.json, "print the record as JSON");
+  extract_cmd->add_option("file", extract.file, "the file")->required();
+
+  dipdoc::cli::SearchArgs search;
+  CLI::App* search_cmd = app.add_subcommand("search", "ranked search with snippets and facets");
+  AddDb(search_cmd, search.db);
+  search_cmd->add_flag("--json", search.json, "print one JSON document on stdout");
+  search_cmd->add_option("--limit", search.request.limit, "hits to return (1-1000, default 10)")
+      ->check(CLI::Range(1, 1000));
+  search_cmd->add_option("--offset", search.request.offset, "hits to skip (default 0)")
+      ->check(CLI::Range(0, 1000000));
+  AddOptional(search_cmd, "--partner", search.request.partner, "only documents naming this partner id");
+  AddOptional(search_cmd, "--type", search.request.doc_type, "letter, call_note, press or other");
+  AddOptional(search_cmd, "--lang", search.request.language, "ISO 639-1 language code");
+  AddOptional(search_cmd, "--from", search.request.from, "documents dated on or after YYYY[-MM[-DD]]");
+  AddOptional(search_cmd, "--to", search.request.to, "documents dated on or before YYYY[-MM[-DD]]");
+  search_cmd->add_option("query", search.request.query, "words, \"phrases\", AND/OR/NOT, partner:ID, type:T, ...")
+      ->required();
+
+  dipdoc::cli::CommitmentsArgs commitments;
+  CLI::App* commitments_cmd = app.add_subcommand("commitments", "the commitments table, each row with its source");
+  AddDb(commitments_cmd, commitments.db);
+  CLI::Option* json_flag = commitments_cmd->add_flag("--json", commitments.json, "print JSON");
+  commitments_cmd->add_flag("--csv", commitments.csv, "print CSV")->excludes(json_flag);
+  AddOptional(commitments_cmd, "--partner", commitments.filter.partner, "partner id");
+  AddOptional(commitments_cmd, "--kind", commitments.filter.kind, "donation, purchase, delivery, loan, ...");
+  AddOptional(commitments_cmd, "--status", commitments.filter.status, "pledged, signed, delivered or requested");
+  AddOptional(commitments_cmd, "--from", commitments.filter.from, "documents dated on or after YYYY[-MM[-DD]]");
+  AddOptional(commitments_cmd, "--to", commitments.filter.to, "documents dated on or before YYYY[-MM[-DD]]");
+
+  dipdoc::cli::StatsArgs stats;
+  CLI::App* stats_cmd = app.add_subcommand("stats", "counts: documents, by type, language, partner; index size");
+  AddDb(stats_cmd, stats.db);
+  stats_cmd->add_flag("--json", stats.json, "print JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // Help and --version exit 0; every other parse error is a wrong call.
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+
+  try {
+    if (*ingest_cmd) return dipdoc::cli::RunIngest(ingest);
+    if (*extract_cmd) return dipdoc::cli::RunExtract(extract);
+    if (*search_cmd) return dipdoc::cli::RunSearch(search);
+    if (*commitments_cmd) return dipdoc::cli::RunCommitments(commitments);
+    if (*stats_cmd) return dipdoc::cli::RunStats(stats);
+  } catch (const std::exception& e) {
+    // Every expected failure is a Status; reaching here is a bug, reported without a crash.
+    std::cerr << "dipdoc: internal error: " << e.what() << '\n';
+    return 70;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,74 @@
+#ifndef DIPDOC_QUERY_SEARCHER_H_
+#define DIPDOC_QUERY_SEARCHER_H_
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "ingest/status.h"
+
+namespace dipdoc {
+
+struct SearchRequest {
+  // Words, "phrases", AND/OR/NOT, +/-, and the fields partner:, type:, lang:, vaccine:, title:.
+  // Empty: every document that passes the filters.
+  std::string query;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  std::optional<std::string> partner;    // partner id (case-insensitive: "cu" is CU, "PFIZER" is pfizer)
+  std::optional<std::string> doc_type;   // letter, call_note, press, other
+  std::optional<std::string> language;   // ISO 639-1
+  std::optional<std::string> from;       // YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+  std::optional<std::string> to;
+};
+
+struct SearchHit {
+  std::string doc_id;
+  std::string source;
+  std::string title;
+  std::optional<std::string> date;
+  std::optional<std::string> language;
+  std::string doc_type;
+  std::vector<std::string> partners;
+  double score = 0;
+  // An HTML fragment of the text around the best match: text escaped, matched words in <mark>...</mark>.
+  std::string snippet;
+};
+
+// facet name ("partner", "doc_type", "language", "year") -> value -> documents in the whole result set.
+using Facets = std::map<std::string, std::map<std::string, std::size_t>>;
+
+struct SearchResult {
+  std::string query;
+  std::size_t total = 0;   // exact number of matching documents
+  double took_ms = 0;      // from parsed query to finished answer, snippets and facets included
+  std::vector<SearchHit> hits;
+  Facets facets;
+};
+
+// Ranked search over the index, with filters, facets and snippets. Holds one Database: not thread-safe,
+// one Searcher per thread. Sees the index as of its construction, reopened when a writer moved on.
+class Searcher {
+ public:
+  explicit Searcher(Xapian::Database db);
+
+  // A Usage status for a malformed query or filter value; a Database status when the index fails.
+  Result<SearchResult> Search(const SearchRequest& request);
+
+ private:
+  Result<SearchResult> SearchOnce(const SearchRequest& request);
+
+  Xapian::Database db_;
+};
+
+// The partner id as the index spells it: two letters are a country code (upper case), anything else a
+// slug (lower case).
+std::string CanonicalPartnerId(std::string id);
+
+}  // namespace dipdoc
+
+#endif  // DIPDOC_QUERY_SEARCHER_H_

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages dipdoc needs to build, run and test. Idempotent: quiet, and touches
+# nothing, when every package is already there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config   # the toolchain
+  libicu-dev                         # Unicode normalisation, encodings
+  libxapian-dev                      # the index
+  rapidjson-dev                      # JSON
+  libcli11-dev                       # the command line
+  libssl-dev                         # SHA-256 content ids
+  catch2                             # tests (v2)
+  python3                            # runs ../shared/tools/check-contract.py in the test suite
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "dipdoc: installing ${missing[*]}" >&2
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

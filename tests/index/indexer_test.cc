@@ -1,0 +1,120 @@
+#include "index/indexer.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "index/database.h"
+#include "test_util.h"
+
+namespace dipdoc {
+namespace {
+
+using testing::TempDir;
+
+IngestReport Ingest(const std::filesystem::path& db, const std::vector<std::string>& inputs, unsigned jobs = 2) {
+  IngestOptions options;
+  options.jobs = jobs;
+  options.commit_every = 2;  // several transactions even in a small batch
+  Result<IngestReport> report = Indexer(db, options).Ingest(inputs);
+  REQUIRE(report.ok());
+  return report.value();
+}
+
+std::string FailureOf(const IngestReport& report, const std::string& suffix) {
+  for (const IngestFailure& f : report.failed) {
+    if (f.source.ends_with(suffix)) return f.error;
+  }
+  return "(not reported)";
+}
+
+TEST_CASE("one bad file is named and skipped; the rest of the batch goes in", "[index]") {
+  TempDir files;
+  TempDir db;
+  files.Write("in/letter.txt", "Kính gửi Đại sứ quán Cuba");
+  files.Write("in/sub/note.txt", "Ghi chép cuộc điện đàm với Pfizer");
+  files.Write("in/empty.txt", "");
+  files.Write("in/image.txt", std::string("\x89PNG\r\n\x1a\n\0\0", 10));
+  files.Write("in/latin1.txt", "Hano\xEF, le 14 octobre 2021");
+  files.Write("in/.hidden/secret.txt", "never ingested");
+  const std::string missing = (files.path() / "no-such-file.txt").string();
+
+  const IngestReport report = Ingest(db.path(), {(files.path() / "in").string(), missing});
+  CHECK(report.ingested == 2);
+  CHECK(report.files == 6);
+  REQUIRE(report.failed.size() == 4);
+  CHECK_THAT(FailureOf(report, "empty.txt"), Catch::Contains("empty"));
+  CHECK_THAT(FailureOf(report, "image.txt"), Catch::Contains("binary"));
+  CHECK_THAT(FailureOf(report, "latin1.txt"), Catch::Contains("not valid UTF-8"));
+  CHECK_THAT(FailureOf(report, "no-such-file.txt"), Catch::Contains("no such file"));
+
+  Result<Xapian::Database> index = OpenDatabase(db.path());
+  REQUIRE(index.ok());
+  CHECK(index.value().get_doccount() == 2);
+  CHECK(index.value().get_termfreq("pfizer") == 1);
+  CHECK(index.value().get_termfreq("secret") == 0);
+}
+
+TEST_CASE("re-ingest is idempotent; a changed file replaces its old version", "[index]") {
+  TempDir files;
+  TempDir db;
+  for (int i = 0; i < 7; ++i) files.Write("doc" + std::to_string(i) + ".txt", "vaccine document " + std::to_string(i));
+  const std::vector<std::string> inputs = {files.path().string()};
+
+  IngestReport first = Ingest(db.path(), inputs);
+  CHECK(first.ingested == 7);
+  IngestReport again = Ingest(db.path(), inputs, 1);
+  CHECK(again.ingested == 0);
+  CHECK(again.unchanged == 7);
+
+  files.Write("doc3.txt", "vaccine document three, revised");
+  IngestReport changed = Ingest(db.path(), inputs);
+  CHECK(changed.ingested == 1);
+  CHECK(changed.unchanged == 6);
+
+  files.Write("copy-of-doc1.txt", "vaccine document 1");
+  IngestReport copied = Ingest(db.path(), inputs);
+  CHECK(copied.duplicates == 1);
+  CHECK(copied.unchanged == 7);
+
+  Result<Xapian::Database> index = OpenDatabase(db.path());
+  REQUIRE(index.ok());
+  CHECK(index.value().get_doccount() == 7);
+  CHECK(index.value().get_termfreq("revised") == 1);
+  CHECK(index.value().get_termfreq("3") == 0);
+}
+
+TEST_CASE("the result does not depend on the number of workers", "[index]") {
+  TempDir files;
+  for (int i = 0; i < 40; ++i) {
+    files.Write("d" + std::to_string(i) + ".txt", i % 9 == 0 ? std::string() : "văn bản số " + std::to_string(i));
+  }
+  files.Write("same-as-d1.txt", "văn bản số 1");
+  std::vector<IngestReport> reports;
+  for (unsigned jobs : {1u, 2u, 7u}) {
+    TempDir db;
+    reports.push_back(Ingest(db.path(), {files.path().string()}, jobs));
+  }
+  for (const IngestReport& r : reports) {
+    CHECK(r.ingested == reports[0].ingested);
+    CHECK(r.duplicates == 1);
+    REQUIRE(r.failed.size() == reports[0].failed.size());
+    for (std::size_t i = 0; i < r.failed.size(); ++i) CHECK(r.failed[i].source == reports[0].failed[i].source);
+  }
+  CHECK(reports[0].ingested == 35);
+}
+
+TEST_CASE("an index another process is writing is reported, not damaged", "[index]") {
+  TempDir files;
+  TempDir db;
+  files.Write("a.txt", "text");
+  Result<Xapian::WritableDatabase> holder = OpenWritableDatabase(db.path());
+  REQUIRE(holder.ok());
+  Result<IngestReport> report = Indexer(db.path()).Ingest({files.path().string()});
+  REQUIRE_FALSE(report.ok());
+  CHECK(report.status().code() == Status::Code::kDatabase);
+  CHECK_THAT(report.status().message(), Catch::Contains("another process"));
+}
+
+}  // namespace
+}  // namespace dipdoc

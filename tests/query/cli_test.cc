@@ -1,0 +1,127 @@
+// The command line as users and scripts see it: exit statuses, JSON on stdout, errors on stderr.
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+#include <rapidjson/document.h>
+
+#include "test_util.h"
+
+namespace dipdoc {
+namespace {
+
+using testing::RunDipdoc;
+using testing::ShellQuote;
+using testing::TempDir;
+
+rapidjson::Document ParseJson(const std::string& out) {
+  rapidjson::Document json;
+  json.Parse(out.c_str());
+  INFO(out);
+  REQUIRE_FALSE(json.HasParseError());
+  return json;
+}
+
+TEST_CASE("ingest names bad files, ingests the rest and exits 1", "[cli]") {
+  TempDir files;
+  TempDir db;
+  files.Write("batch/good.txt", "Kính gửi Đại sứ quán Nhật Bản");
+  files.Write("batch/empty.txt", "");
+  files.Write("batch/bad-utf8.txt", "Hano\xEF");
+  const std::string args = "ingest --json --db " + ShellQuote(db.path().string()) + " " +
+                           ShellQuote((files.path() / "batch").string());
+  const auto run = RunDipdoc(args);
+  CHECK(run.exit_status == 1);
+  CHECK_THAT(run.err, Catch::Contains("empty.txt: file is empty"));
+  CHECK_THAT(run.err, Catch::Contains("bad-utf8.txt: not valid UTF-8"));
+  const auto json = ParseJson(run.out);
+  CHECK(json["ingested"].GetInt() == 1);
+  CHECK(json["failed"].Size() == 2);
+  CHECK(json.HasMember("unchanged"));
+  CHECK(json["seconds"].IsNumber());
+
+  const auto again = RunDipdoc("ingest --json --db " + ShellQuote(db.path().string()) + " " +
+                               ShellQuote((files.path() / "batch" / "good.txt").string()));
+  CHECK(again.exit_status == 0);
+  CHECK(ParseJson(again.out)["unchanged"].GetInt() == 1);
+
+  const auto stats = RunDipdoc("stats --json --db " + ShellQuote(db.path().string()));
+  CHECK(stats.exit_status == 0);
+  CHECK(ParseJson(stats.out)["documents"].GetInt() == 1);
+
+  const auto search = RunDipdoc("search --json --db " + ShellQuote(db.path().string()) + " 'Nhật Bản'");
+  CHECK(search.exit_status == 0);
+  const auto hits = ParseJson(search.out);
+  CHECK(hits["total"].GetInt() == 1);
+  CHECK(std::string(hits["hits"][0]["snippet"].GetString()).find("<mark>Nhật</mark>") != std::string::npos);
+
+  const auto commitments = RunDipdoc("commitments --json --db " + ShellQuote(db.path().string()));
+  CHECK(commitments.exit_status == 0);
+  CHECK(ParseJson(commitments.out)["commitments"].IsArray());
+}
+
+TEST_CASE("extract prints the record, or names the file and the reason", "[cli]") {
+  TempDir files;
+  const auto good = RunDipdoc("extract --json " + ShellQuote(files.Write("a.txt", "Thụy Sĩ\r\n").string()));
+  CHECK(good.exit_status == 0);
+  const auto record = ParseJson(good.out);
+  CHECK(std::string(record["text"].GetString()) == "Thụy Sĩ\n");
+  CHECK(record["ocr"].IsNull());
+  CHECK(record["partners"].IsArray());
+
+  const auto bad = RunDipdoc("extract --json " + ShellQuote(files.Write("b.txt", std::string("\0\1", 2)).string()));
+  CHECK(bad.exit_status == 1);
+  CHECK_THAT(bad.err, Catch::Contains("b.txt: binary data"));
+  CHECK(ParseJson(bad.out).HasMember("error"));
+}
+
+TEST_CASE("wrong calls exit 2, an index that cannot be opened exits 3", "[cli]") {
+  TempDir db;
+  const std::string at = " --db " + ShellQuote(db.path().string());
+  const auto created = RunDipdoc("ingest" + at + " " + ShellQuote(testing::CorpusDir().string()));
+  REQUIRE(created.exit_status == 0);
+
+  struct Case {
+    std::string args;
+    int exit_status;
+  };
+  const Case cases[] = {
+      {"", 2},
+      {"frobnicate", 2},
+      {"search" + at + " --limit -5 x", 2},
+      {"search" + at + " --limit 0 x", 2},
+      {"search" + at + " --limit many x", 2},
+      {"search" + at + " 'vaccine AND'", 2},
+      {"search" + at + " --type memo vaccine", 2},
+      {"search" + at + " --from 2021-13 vaccine", 2},
+      {"commitments" + at + " --kind gift", 2},
+      {"commitments" + at + " --json --csv", 2},
+      {"ingest" + at, 2},
+      {"search --db /nonexistent/dipdoc-db vaccine", 3},
+      {"stats --db /nonexistent/dipdoc-db", 3},
+      {"ingest --db /proc/dipdoc-db " + ShellQuote(testing::CorpusDir().string()), 3},
+      {"--help", 0},
+      {"search --help", 0},
+  };
+  for (const Case& c : cases) {
+    INFO("dipdoc " << c.args);
+    const auto run = RunDipdoc(c.args);
+    CHECK(run.exit_status == c.exit_status);
+    if (c.exit_status != 0) CHECK_FALSE(run.err.empty());
+  }
+}
+
+TEST_CASE("the index defaults to $DIPDOC_DB", "[cli]") {
+  TempDir db;
+  TempDir files;
+  files.Write("x.txt", "vaccine");
+  const std::string command = "DIPDOC_DB=" + ShellQuote((db.path() / "from-env").string()) + " " +
+                              ShellQuote(DIPDOC_BINARY) + " ingest " + ShellQuote(files.path().string()) +
+                              " >/dev/null 2>&1";
+  CHECK(std::system(command.c_str()) == 0);
+  CHECK(std::filesystem::is_directory(db.path() / "from-env"));
+}
+
+}  // namespace
+}  // namespace dipdoc

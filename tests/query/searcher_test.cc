@@ -1,0 +1,207 @@
+#include "query/searcher.h"
+
+#include <catch2/catch.hpp>
+
+#include "index/document_builder.h"
+#include "index/index_writer.h"
+#include "test_util.h"
+
+namespace dipdoc {
+namespace {
+
+struct Doc {
+  std::string path;
+  std::string text;
+  DocType type;
+  std::optional<std::string> language;
+  std::optional<std::string> date;
+  std::vector<std::string> partners;
+};
+
+// An in-memory index of small documents with the metadata later stages would set.
+class SearchFixture {
+ public:
+  SearchFixture() : writer_(testing::InMemoryDatabase()) {
+    const Doc docs[] = {
+        {"/cuba.txt", "Cuba bàn giao 1,05 triệu liều vaccine Abdala. Ngoại giao vaccine.", DocType::kPress, "vi",
+         "2021-09-18", {"CU"}},
+        {"/pfizer.txt", "Pfizer cam kết chuyển 31 triệu liều vaccine. <script>x</script> & more", DocType::kLetter,
+         "vi", "2021-10-05", {"pfizer"}},
+        {"/both.txt", "Cuba and Pfizer: a note on vaccine deliveries, ngoại thương and giao thông.",
+         DocType::kCallNote, "en", "2021-08", {"CU", "pfizer"}},
+        {"/undated.txt", "Thư của Nhật Bản về vaccine AstraZeneca.", DocType::kLetter, "vi", std::nullopt, {"JP"}},
+    };
+    DocumentBuilder builder;
+    for (const Doc& d : docs) {
+      Document document;
+      document.doc_id = d.path.substr(1, 8);
+      document.source = document.path = d.path;
+      document.title = d.path.substr(1, d.path.size() - 5);  // "/cuba.txt" -> "cuba"
+      document.text = d.text;
+      document.doc_type = d.type;
+      document.language = d.language;
+      document.date = d.date;
+      Extraction extraction;
+      for (const std::string& p : d.partners) extraction.partners.push_back({p, p, "country", {}});
+      Record record = MakeRecord(std::move(document), std::move(extraction));
+      writer_.Store(record, builder.Build(record));
+    }
+  }
+
+  SearchResult Search(SearchRequest request) {
+    Searcher searcher(writer_.database());
+    Result<SearchResult> result = searcher.Search(request);
+    INFO(request.query);
+    REQUIRE(result.ok());
+    return result.value();
+  }
+
+  Status SearchError(SearchRequest request) {
+    Searcher searcher(writer_.database());
+    Result<SearchResult> result = searcher.Search(request);
+    REQUIRE_FALSE(result.ok());
+    return result.status();
+  }
+
+  std::vector<std::string> Sources(SearchRequest request) {
+    std::vector<std::string> sources;
+    for (const SearchHit& hit : Search(std::move(request)).hits) sources.push_back(hit.source);
+    std::sort(sources.begin(), sources.end());
+    return sources;
+  }
+
+ private:
+  IndexWriter writer_;
+};
+
+using Sources = std::vector<std::string>;
+
+TEST_CASE("query syntax: words, AND by default, OR, NOT, phrases, fields", "[query]") {
+  SearchFixture index;
+  struct Case {
+    const char* query;
+    Sources expected;
+  };
+  const Case cases[] = {
+      {"abdala", {"/cuba.txt"}},
+      {"Abdala", {"/cuba.txt"}},
+      {"cuba pfizer", {"/both.txt"}},
+      {"cuba OR pfizer", {"/both.txt", "/cuba.txt", "/pfizer.txt"}},
+      {"vaccine NOT cuba", {"/pfizer.txt", "/undated.txt"}},
+      {"NOT vaccine", {}},
+      {"\"ngoại giao\"", {"/cuba.txt"}},
+      {"ngoại giao", {"/both.txt", "/cuba.txt"}},
+      {"partner:CU", {"/both.txt", "/cuba.txt"}},
+      {"partner:cu vaccine", {"/both.txt", "/cuba.txt"}},
+      {"partner:PFIZER", {"/both.txt", "/pfizer.txt"}},
+      {"type:letter", {"/pfizer.txt", "/undated.txt"}},
+      {"lang:en", {"/both.txt"}},
+      {"title:pfizer", {"/pfizer.txt"}},
+      {"nothing-matches-this", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.query);
+    SearchRequest request;
+    request.query = c.query;
+    CHECK(index.Sources(request) == c.expected);
+  }
+}
+
+TEST_CASE("filters: partner, type, language and date range", "[query]") {
+  SearchFixture index;
+  SearchRequest request;
+  request.query = "vaccine";
+  SECTION("partner") {
+    request.partner = "cu";
+    CHECK(index.Sources(request) == Sources{"/both.txt", "/cuba.txt"});
+  }
+  SECTION("type and language") {
+    request.doc_type = "letter";
+    request.language = "VI";
+    CHECK(index.Sources(request) == Sources{"/pfizer.txt", "/undated.txt"});
+  }
+  SECTION("a date range takes whole months and leaves out undated documents") {
+    request.from = "2021-08";
+    request.to = "2021-09";
+    CHECK(index.Sources(request) == Sources{"/both.txt", "/cuba.txt"});
+    request.from = "2021-09-19";
+    request.to = "2021";
+    CHECK(index.Sources(request) == Sources{"/pfizer.txt"});
+  }
+  SECTION("an empty query lists what the filters let through") {
+    request.query = "";
+    request.doc_type = "letter";
+    CHECK(index.Sources(request) == Sources{"/pfizer.txt", "/undated.txt"});
+  }
+}
+
+TEST_CASE("facets count the whole result set, not the page", "[query]") {
+  SearchFixture index;
+  SearchRequest request;
+  request.query = "vaccine";
+  request.limit = 1;
+  const SearchResult result = index.Search(request);
+  CHECK(result.total == 4);
+  CHECK(result.hits.size() == 1);
+  CHECK(result.facets.at("partner") == std::map<std::string, std::size_t>{{"CU", 2}, {"JP", 1}, {"pfizer", 2}});
+  CHECK(result.facets.at("doc_type") == std::map<std::string, std::size_t>{{"call_note", 1}, {"letter", 2}, {"press", 1}});
+  CHECK(result.facets.at("language") == std::map<std::string, std::size_t>{{"en", 1}, {"vi", 3}});
+  CHECK(result.facets.at("year") == std::map<std::string, std::size_t>{{"2021", 3}});
+}
+
+TEST_CASE("paging walks the ranking without repeats", "[query]") {
+  SearchFixture index;
+  SearchRequest request;
+  request.query = "vaccine";
+  request.limit = 10;
+  const SearchResult all = index.Search(request);
+  REQUIRE(all.hits.size() == 4);
+  request.limit = 2;
+  request.offset = 2;
+  const SearchResult page = index.Search(request);
+  REQUIRE(page.hits.size() == 2);
+  CHECK(page.hits[0].doc_id == all.hits[2].doc_id);
+  CHECK(page.hits[1].doc_id == all.hits[3].doc_id);
+  CHECK(page.total == 4);
+}
+
+TEST_CASE("hits carry their metadata and a highlighted, escaped snippet", "[query]") {
+  SearchFixture index;
+  SearchRequest request;
+  request.query = "abdala";
+  SearchResult result = index.Search(request);
+  REQUIRE(result.hits.size() == 1);
+  const SearchHit& hit = result.hits[0];
+  CHECK(hit.date == "2021-09-18");
+  CHECK(hit.language == "vi");
+  CHECK(hit.doc_type == "press");
+  CHECK(hit.partners == std::vector<std::string>{"CU"});
+  CHECK(hit.score > 0);
+  CHECK_THAT(hit.snippet, Catch::Contains("<mark>Abdala</mark>"));
+
+  request.query = "script";
+  result = index.Search(request);
+  REQUIRE(result.hits.size() == 1);
+  CHECK_THAT(result.hits[0].snippet, Catch::Contains("&lt;"));
+  CHECK_THAT(result.hits[0].snippet, !Catch::Contains("<script>"));
+}
+
+TEST_CASE("malformed queries and filters are usage errors", "[query]") {
+  SearchFixture index;
+  for (const char* query : {"vaccine AND", "(cuba OR", "a NOT"}) {
+    INFO(query);
+    SearchRequest request;
+    request.query = query;
+    CHECK(index.SearchError(request).code() == Status::Code::kUsage);
+  }
+  SearchRequest request;
+  request.query = "vaccine";
+  request.doc_type = "memo";
+  CHECK_THAT(index.SearchError(request).message(), Catch::Contains("--type"));
+  request.doc_type.reset();
+  request.from = "2021-13";
+  CHECK_THAT(index.SearchError(request).message(), Catch::Contains("--from"));
+}
+
+}  // namespace
+}  // namespace dipdoc

@@ -1,0 +1,80 @@
+#include "test_util.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace dipdoc::testing {
+
+TempDir::TempDir() {
+  std::random_device random;
+  path_ = std::filesystem::temp_directory_path() / ("dipdoc-test-" + std::to_string(getpid()) + "-" +
+                                                     std::to_string(random()));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::filesystem::path TempDir::Write(std::string_view name, std::string_view bytes) const {
+  const std::filesystem::path file = path_ / name;
+  std::filesystem::create_directories(file.parent_path());
+  std::ofstream out(file, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return file;
+}
+
+std::optional<std::filesystem::path> SeedsDir() {
+  const std::filesystem::path seeds = std::filesystem::path(DIPDOC_SHARED_DIR) / "seeds";
+  if (std::filesystem::is_directory(seeds)) return seeds;
+  WARN("skipped: " << seeds << " is absent (the seeds live in ../shared beside the project)");
+  return std::nullopt;
+}
+
+std::filesystem::path CorpusDir() { return std::filesystem::path(DIPDOC_SOURCE_DIR) / "corpora" / "documents"; }
+
+Xapian::WritableDatabase InMemoryDatabase() {
+  return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+}
+
+std::string ShellQuote(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+CommandResult RunDipdoc(const std::string& args) {
+  TempDir scratch;
+  const std::filesystem::path err = scratch.path() / "stderr";
+  const std::string command = ShellQuote(DIPDOC_BINARY) + " " + args + " 2>" + ShellQuote(err.string());
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  const int status = pclose(pipe);
+  result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  std::ifstream in(err);
+  std::ostringstream text;
+  text << in.rdbuf();
+  result.err = text.str();
+  return result;
+}
+
+}  // namespace dipdoc::testing

@@ -1,0 +1,52 @@
+#ifndef DIPDOC_TESTS_TEST_UTIL_H_
+#define DIPDOC_TESTS_TEST_UTIL_H_
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace dipdoc::testing {
+
+// A fresh folder under the system's temporary folder, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  // Writes `bytes` to path()/name (creating folders) and returns the file's path.
+  std::filesystem::path Write(std::string_view name, std::string_view bytes) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+// ../shared/seeds beside the project, or nullopt (with a WARN) when this checkout has no ../shared.
+std::optional<std::filesystem::path> SeedsDir();
+
+// The project's own corpus of documents.
+std::filesystem::path CorpusDir();
+
+// An empty Xapian database in memory.
+Xapian::WritableDatabase InMemoryDatabase();
+
+// What a command printed and how it ended.
+struct CommandResult {
+  int exit_status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs build/dipdoc with `args` (already shell-quoted as needed), capturing stdout and stderr.
+CommandResult RunDipdoc(const std::string& args);
+
+std::string ShellQuote(std::string_view s);
+
+}  // namespace dipdoc::testing
+
+#endif  // DIPDOC_TESTS_TEST_UTIL_H_
