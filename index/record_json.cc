@@ -8,155 +8,83 @@
 namespace dipdoc {
 namespace {
 
-void Key(JsonWriter& w, std::string_view key) { w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size())); }
-
-void String(JsonWriter& w, std::string_view value) {
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void WriteSpan(JsonWriter& w, const Span& span, std::string_view text, std::string_view text_key) {
-  Key(w, text_key);
-  String(w, span.In(text));
-  Key(w, "start");
-  w.Uint64(span.start);
-  Key(w, "end");
-  w.Uint64(span.end);
-}
-
-void WriteDocumentFields(JsonWriter& w, const Record& record) {
+void WriteDocumentFields(JsonWriter& json, const Record& record) {
   const Document& d = record.document;
-  Key(w, "doc_id");
-  String(w, d.doc_id);
-  Key(w, "source");
-  String(w, d.source);
-  Key(w, "sources");
-  w.StartArray();
-  for (const SourceFile& s : record.sources) {
-    w.StartObject();
-    Key(w, "source");
-    String(w, s.source);
-    Key(w, "path");
-    String(w, s.path);
-    w.EndObject();
-  }
-  w.EndArray();
-  Key(w, "title");
-  String(w, d.title);
-  Key(w, "language");
-  WriteOptional(w, d.language);
-  Key(w, "doc_type");
-  String(w, ToString(d.doc_type));
-  Key(w, "date");
-  WriteOptional(w, d.date);
-  Key(w, "ocr");
+  json.Field("doc_id", d.doc_id).Field("source", d.source);
+  json.Key("sources").BeginArray();
+  for (const SourceFile& s : record.sources) json.BeginObject().Field("source", s.source).Field("path", s.path).EndObject();
+  json.EndArray();
+  json.Field("title", d.title)
+      .Field("language", d.language)
+      .Field("doc_type", ToString(d.doc_type))
+      .Field("date", d.date);
+  json.Key("ocr");
   if (d.ocr) {
-    w.StartObject();
-    Key(w, "pages");
-    w.Int(d.ocr->pages);
-    Key(w, "mean_confidence");
-    w.Double(d.ocr->mean_confidence);
-    w.EndObject();
+    json.BeginObject().Field("pages", d.ocr->pages).Field("mean_confidence", d.ocr->mean_confidence).EndObject();
   } else {
-    w.Null();
+    json.Value(nullptr);
   }
-  Key(w, "pages");
-  w.StartArray();
+  json.Key("pages").BeginArray();
   for (const Page& p : d.pages) {
-    w.StartObject();
-    Key(w, "number");
-    w.Int(p.number);
-    Key(w, "start");
-    w.Uint64(p.span.start);
-    Key(w, "end");
-    w.Uint64(p.span.end);
-    if (p.ocr_confidence) {
-      Key(w, "ocr_confidence");
-      w.Double(*p.ocr_confidence);
-    }
-    w.EndObject();
+    json.BeginObject().Field("number", p.number).Field("start", p.span.start).Field("end", p.span.end);
+    if (p.ocr_confidence) json.Field("ocr_confidence", *p.ocr_confidence);
+    json.EndObject();
   }
-  w.EndArray();
-  Key(w, "text");
-  String(w, d.text);
+  json.EndArray();
+  json.Field("text", d.text);
 }
 
-void WriteExtractionFields(JsonWriter& w, const Extraction& e, std::string_view text) {
-  Key(w, "partners");
-  w.StartArray();
+// "text", "start", "end" of an item found at `span`.
+void WriteSpanFields(JsonWriter& json, const Span& span, std::string_view text) {
+  json.Field("text", span.In(text)).Field("start", span.start).Field("end", span.end);
+}
+
+void WriteExtractionFields(JsonWriter& json, const Extraction& e, std::string_view text) {
+  json.Key("partners").BeginArray();
   for (const PartnerMention& p : e.partners) {
-    w.StartObject();
-    Key(w, "id");
-    String(w, p.id);
-    Key(w, "name");
-    String(w, p.name);
-    Key(w, "kind");
-    String(w, p.kind);
-    Key(w, "mentions");
-    w.Uint64(p.spans.size());
-    Key(w, "spans");
-    w.StartArray();
-    for (const Span& s : p.spans) {
-      w.StartArray();
-      w.Uint64(s.start);
-      w.Uint64(s.end);
-      w.EndArray();
-    }
-    w.EndArray();
-    w.EndObject();
+    json.BeginObject().Field("id", p.id).Field("name", p.name).Field("kind", p.kind).Field("mentions", p.spans.size());
+    json.Key("spans").BeginArray();
+    for (const Span& s : p.spans) json.BeginArray().Value(s.start).Value(s.end).EndArray();
+    json.EndArray().EndObject();
   }
-  w.EndArray();
+  json.EndArray();
 
-  Key(w, "doses");
-  w.StartArray();
+  json.Key("doses").BeginArray();
   for (const DoseCount& d : e.doses) {
-    w.StartObject();
-    Key(w, "value");
-    w.Int64(d.value);
-    Key(w, "unit");
-    String(w, ToString(d.unit));
-    Key(w, "approx");
-    String(w, ToString(d.approx));
-    Key(w, "vaccine");
-    WriteOptional(w, d.vaccine);
-    Key(w, "partner");
-    WriteOptional(w, d.partner);
-    WriteSpan(w, d.span, text, "text");
-    w.EndObject();
+    json.BeginObject()
+        .Field("value", d.value)
+        .Field("unit", ToString(d.unit))
+        .Field("approx", ToString(d.approx))
+        .Field("vaccine", d.vaccine)
+        .Field("partner", d.partner);
+    WriteSpanFields(json, d.span, text);
+    json.EndObject();
   }
-  w.EndArray();
+  json.EndArray();
 
-  Key(w, "amounts");
-  w.StartArray();
+  json.Key("amounts").BeginArray();
   for (const Amount& a : e.amounts) {
-    w.StartObject();
-    Key(w, "value");
-    w.Double(a.value);
-    Key(w, "currency");
-    String(w, a.currency);
-    WriteSpan(w, a.span, text, "text");
-    w.EndObject();
+    json.BeginObject().Field("value", a.value).Field("currency", a.currency);
+    WriteSpanFields(json, a.span, text);
+    json.EndObject();
   }
-  w.EndArray();
+  json.EndArray();
 
-  Key(w, "dates");
-  w.StartArray();
+  json.Key("dates").BeginArray();
   for (const DateMention& d : e.dates) {
-    w.StartObject();
-    Key(w, "value");
-    String(w, d.value);
-    WriteSpan(w, d.span, text, "text");
-    w.EndObject();
+    json.BeginObject().Field("value", d.value);
+    WriteSpanFields(json, d.span, text);
+    json.EndObject();
   }
-  w.EndArray();
+  json.EndArray();
 
-  Key(w, "commitments");
-  w.StartArray();
+  json.Key("commitments").BeginArray();
   for (const Commitment& c : e.commitments) {
-    w.StartObject();
-    WriteCommitmentFields(w, c, c.span.In(text));
-    w.EndObject();
+    json.BeginObject();
+    WriteCommitmentFields(json, c, c.span.In(text));
+    json.EndObject();
   }
-  w.EndArray();
+  json.EndArray();
 }
 
 // --- Reading --------------------------------------------------------------------------------------
@@ -281,41 +209,18 @@ Record ReadRecord(const Value& root) {
 
 }  // namespace
 
-void WriteOptional(JsonWriter& writer, const std::optional<std::string>& value) {
-  if (value) {
-    String(writer, *value);
-  } else {
-    writer.Null();
-  }
-}
-
-void WriteCommitmentFields(JsonWriter& w, const Commitment& c, std::string_view sentence) {
-  Key(w, "partner");
-  String(w, c.partner);
-  Key(w, "kind");
-  String(w, ToString(c.kind));
-  Key(w, "status");
-  String(w, ToString(c.status));
-  Key(w, "doses");
-  if (c.doses) {
-    w.Int64(*c.doses);
-  } else {
-    w.Null();
-  }
-  Key(w, "vaccine");
-  WriteOptional(w, c.vaccine);
-  Key(w, "due");
-  WriteOptional(w, c.due);
-  Key(w, "channel");
-  String(w, c.channel);
-  Key(w, "cumulative");
-  w.Bool(c.cumulative);
-  Key(w, "sentence");
-  String(w, sentence);
-  Key(w, "start");
-  w.Uint64(c.span.start);
-  Key(w, "end");
-  w.Uint64(c.span.end);
+void WriteCommitmentFields(JsonWriter& json, const Commitment& c, std::string_view sentence) {
+  json.Field("partner", c.partner)
+      .Field("kind", ToString(c.kind))
+      .Field("status", ToString(c.status))
+      .Field("doses", c.doses)
+      .Field("vaccine", c.vaccine)
+      .Field("due", c.due)
+      .Field("channel", c.channel)
+      .Field("cumulative", c.cumulative)
+      .Field("sentence", sentence)
+      .Field("start", c.span.start)
+      .Field("end", c.span.end);
 }
 
 Record MakeRecord(Document document, Extraction extraction) {
@@ -327,13 +232,12 @@ Record MakeRecord(Document document, Extraction extraction) {
 }
 
 std::string RecordToJson(const Record& record) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  writer.StartObject();
-  WriteDocumentFields(writer, record);
-  WriteExtractionFields(writer, record.extraction, record.document.text);
-  writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  JsonWriter json;
+  json.BeginObject();
+  WriteDocumentFields(json, record);
+  WriteExtractionFields(json, record.extraction, record.document.text);
+  json.EndObject();
+  return json.str();
 }
 
 Result<Record> RecordFromJson(std::string_view json) {

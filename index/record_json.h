@@ -7,15 +7,11 @@
 #include <string>
 #include <string_view>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
+#include "index/json_writer.h"
 #include "index/record.h"
 #include "ingest/status.h"
 
 namespace dipdoc {
-
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
 std::string RecordToJson(const Record& record);
 
@@ -26,9 +22,6 @@ Result<Record> RecordFromJson(std::string_view json);
 // tables built from commitments (query/) share the record's spelling. `sentence` is the text at its span;
 // start and end stay offsets into the document's text.
 void WriteCommitmentFields(JsonWriter& writer, const Commitment& commitment, std::string_view sentence);
-
-// Writes an optional string as a string or null.
-void WriteOptional(JsonWriter& writer, const std::optional<std::string>& value);
 
 }  // namespace dipdoc
 
