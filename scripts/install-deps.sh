@@ -10,6 +10,8 @@ packages=(
   rapidjson-dev                      # JSON
   libcli11-dev                       # the command line
   libssl-dev                         # SHA-256 content ids
+  libgumbo-dev                       # HTML5 parsing
+  libcld2-dev                        # language identification
   catch2                             # tests (v2)
   python3                            # runs ../shared/tools/check-contract.py in the test suite
 )

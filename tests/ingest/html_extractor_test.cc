@@ -1,0 +1,3 @@
+#include "ingest/html_extractor.h"
+
+#include <catch2/catch.hpp>

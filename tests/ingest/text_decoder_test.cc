@@ -1,0 +1,3 @@
+#include "ingest/text_decoder.h"
+
+#include <catch2/catch.hpp>
