@@ -58,14 +58,14 @@ TEST_CASE("the writer keeps one document per content and one content per file", 
       CHECK(db.get_doccount() == 2);
       CHECK(StoredRecordFor(db, "/b.txt").sources == std::vector<SourceFile>{{"/b.txt", "/b.txt"}});
       CHECK(StoredRecordFor(db, "/b.txt").document.source == "/b.txt");
-      CHECK(StoredRecordFor(db, "/a.txt").document.text == "Pfizer cam kết 31 triệu liều");
+      CHECK(StoredRecordFor(db, "/a.txt").document.text == "Pfizer cam kết 31 triệu liều\n");
     }
   }
 
   SECTION("a changed file replaces its old version") {
     CHECK(StoreText(writer, "/a.txt", "Cuba bàn giao 1,05 triệu liều Abdala") == StoreOutcome::kReplaced);
     CHECK(db.get_doccount() == 1);
-    CHECK(StoredRecordFor(db, "/a.txt").document.text == "Cuba bàn giao 1,05 triệu liều Abdala");
+    CHECK(StoredRecordFor(db, "/a.txt").document.text == "Cuba bàn giao 1,05 triệu liều Abdala\n");
     CHECK(db.get_termfreq("abdala") == 1);
   }
 
