@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "ingest/content_hash.h"
+#include "ingest/page_furniture.h"
 #include "ingest/utf8.h"
 
 namespace dipdoc {
@@ -95,7 +96,7 @@ Result<Document> DocumentLoader::FromBytes(std::string_view bytes, std::string_v
   document.doc_id = ContentId(bytes);
   document.source = std::string(source);
   document.path = std::string(path);
-  document.text = normaliser_.Normalise(bytes);
+  document.text = RemovePageFurniture(normaliser_.Normalise(bytes));
   if (Trim(document.text).empty()) return Status::InvalidInput("no text (only white space)");
   document.title = FirstLineTitle(document.text);
   document.pages = SplitPages(document.text);

@@ -7,7 +7,8 @@
 
 namespace dipdoc::data {
 
-extern const std::string_view kVniTable;   // ingest/data/vni.tsv: VNI-Windows sequences -> Unicode
+extern const std::string_view kVniTable;        // ingest/data/vni.tsv: VNI-Windows sequences -> Unicode
+extern const std::string_view kPageFurniture;   // ingest/data/page_furniture.tsv: web-capture furniture
 
 }  // namespace dipdoc::data
 
