@@ -17,7 +17,11 @@ void WriteDocumentFields(JsonWriter& json, const Record& record) {
   json.Field("title", d.title)
       .Field("language", d.language)
       .Field("doc_type", ToString(d.doc_type))
-      .Field("date", d.date);
+      .Field("date", d.date)
+      .Field("reference", d.reference)
+      .Field("addressee", d.addressee)
+      .Field("encoding", d.encoding)
+      .Field("format", d.format);
   json.Key("ocr");
   if (d.ocr) {
     json.BeginObject().Field("pages", d.ocr->pages).Field("mean_confidence", d.ocr->mean_confidence).EndObject();
@@ -162,6 +166,10 @@ Record ReadRecord(const Value& root) {
   d.language = OptStr(root, "language");
   d.doc_type = Parsed(ParseDocType(Str(root, "doc_type")), "doc_type");
   d.date = OptStr(root, "date");
+  d.reference = OptStr(root, "reference");
+  d.addressee = OptStr(root, "addressee");
+  d.encoding = OptStr(root, "encoding").value_or("");
+  d.format = OptStr(root, "format").value_or("");
   if (const Value& ocr = Member(root, "ocr"); !ocr.IsNull()) {
     d.ocr = OcrSummary{static_cast<int>(I64(ocr, "pages")), Num(ocr, "mean_confidence")};
   }

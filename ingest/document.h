@@ -39,6 +39,10 @@ struct Document {
   std::optional<std::string> language;  // ISO 639-1, unset when not identified
   DocType doc_type = DocType::kOther;
   std::optional<std::string> date;      // the document's own date: YYYY, YYYY-MM or YYYY-MM-DD
+  std::optional<std::string> reference; // a letter's reference number, "4521/BNG-LT"
+  std::optional<std::string> addressee; // a letter's addressee as written
+  std::string encoding;                 // what the file was decoded from: "utf-8", "windows-1258", ...
+  std::string format;                   // "text" or "html"
   std::string text;                     // the normalised main text (UTF-8, NFC); all spans point into it
   std::vector<Page> pages;              // cover `text` in order
   std::optional<OcrSummary> ocr;

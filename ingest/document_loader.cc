@@ -5,13 +5,15 @@
 #include <system_error>
 
 #include "ingest/content_hash.h"
+#include "ingest/document_date.h"
+#include "ingest/document_profiler.h"
+#include "ingest/html_extractor.h"
 #include "ingest/page_furniture.h"
+#include "ingest/text_decoder.h"
 #include "ingest/utf8.h"
 
 namespace dipdoc {
 namespace {
-
-constexpr std::size_t kMaxTitleBytes = 200;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v'; }
 
@@ -19,18 +21,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
   return s;
-}
-
-// The first non-blank line, trimmed and cut to a readable length.
-std::string FirstLineTitle(std::string_view text) {
-  while (!text.empty()) {
-    const std::size_t eol = text.find('\n');
-    const std::string_view line = Trim(text.substr(0, eol));
-    if (!line.empty()) return std::string(TruncateUtf8(line, kMaxTitleBytes));
-    if (eol == std::string_view::npos) break;
-    text.remove_prefix(eol + 1);
-  }
-  return {};
 }
 
 // Form feeds separate pages (as in pdftotext output); a text without one is a single page.
@@ -84,21 +74,37 @@ Result<Document> DocumentLoader::Load(const std::filesystem::path& path, std::st
 
 Result<Document> DocumentLoader::FromBytes(std::string_view bytes, std::string_view source,
                                            std::string_view path) const {
-  if (bytes.empty()) return Status::InvalidInput("file is empty");
-  if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
-    return Status::InvalidInput("binary data, not text (NUL byte at offset " + std::to_string(nul) + ")");
-  }
-  if (const auto bad = FindInvalidUtf8(bytes)) {
-    return Status::InvalidInput("not valid UTF-8 (ill-formed sequence at byte " + std::to_string(*bad) + ")");
-  }
+  Result<DecodedText> decoded = DecodeText(bytes);
+  if (!decoded.ok()) return decoded.status();
 
   Document document;
   document.doc_id = ContentId(bytes);
   document.source = std::string(source);
   document.path = std::string(path);
-  document.text = RemovePageFurniture(normaliser_.Normalise(bytes));
-  if (Trim(document.text).empty()) return Status::InvalidInput("no text (only white space)");
-  document.title = FirstLineTitle(document.text);
+  document.encoding = std::string(ToString(decoded.value().encoding));
+  std::optional<std::string> stated_date;
+  if (LooksLikeHtml(decoded.value().utf8)) {
+    Result<HtmlArticle> article = ExtractHtmlArticle(decoded.value().utf8);
+    if (!article.ok()) return article.status();
+    document.format = "html";
+    document.title = normaliser_.Normalise(article.value().title);
+    while (!document.title.empty() && document.title.back() == '\n') document.title.pop_back();
+    // The headline opens the text, so it is searched and seen in snippets like the rest.
+    document.text = normaliser_.Normalise(article.value().title + "\n\n" + article.value().text);
+    if (article.value().published) stated_date = FindFullDate(*article.value().published);
+  } else {
+    document.format = "text";
+    document.text = RemovePageFurniture(normaliser_.Normalise(decoded.value().utf8));
+  }
+  if (Trim(document.text).empty()) return Status::InvalidInput("no text (only white space or page furniture)");
+
+  DocumentProfile profile = ProfileDocument(document.text);
+  document.language = std::move(profile.language);
+  document.doc_type = profile.doc_type;
+  document.date = stated_date ? stated_date : std::move(profile.date);
+  if (document.title.empty()) document.title = std::move(profile.title);
+  document.reference = std::move(profile.reference);
+  document.addressee = std::move(profile.addressee);
   document.pages = SplitPages(document.text);
   return document;
 }

@@ -1,11 +1,10 @@
 #include "ingest/page_furniture.h"
 
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <vector>
 
 #include "ingest/embedded_data.h"
+#include "ingest/line_shape.h"
 
 namespace dipdoc {
 namespace {
@@ -14,23 +13,6 @@ constexpr std::size_t kShortLineWords = 12;   // a phrase within a line this sho
 constexpr std::size_t kMenuLineWords = 20;    // a line this short that starts with a listed phrase is furniture
 constexpr std::size_t kArticleWords = 15;     // a paragraph this long means the article has begun
 constexpr std::size_t kCardWords = 3;         // a doubled headline has at least this many words
-
-std::string Lower(std::string_view s) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower().toUTF8String(out);
-  return out;
-}
-
-std::size_t WordCount(std::string_view line) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : line) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 struct Rules {
   std::vector<std::string> end, line, prefix, within;  // all lower case
@@ -47,7 +29,7 @@ const Rules& LoadedRules() {
       const std::size_t tab = row.find('\t');
       if (row.empty() || row[0] == '#' || tab == std::string_view::npos) continue;
       const std::string_view kind = row.substr(0, tab);
-      std::string phrase = Lower(row.substr(tab + 1));
+      std::string phrase = LowerCase(row.substr(tab + 1));
       if (kind == "end") r.end.push_back(std::move(phrase));
       if (kind == "line") r.line.push_back(std::move(phrase));
       if (kind == "prefix") r.prefix.push_back(std::move(phrase));
@@ -85,7 +67,7 @@ bool IsFurnitureLine(std::string_view line, const Rules& rules) {
   if (IsUrl(line) || IsWidgetDebris(line)) return true;
   const std::size_t words = WordCount(line);
   if (words > kMenuLineWords) return false;
-  const std::string lower = Lower(line);
+  const std::string lower = LowerCase(line);
   if (Listed(rules.line, lower)) return true;
   for (const std::string& p : rules.prefix) {
     if (lower.starts_with(p)) return true;
@@ -99,7 +81,7 @@ bool IsFurnitureLine(std::string_view line, const Rules& rules) {
 
 bool IsEndHeading(std::string_view line, const Rules& rules) {
   if (WordCount(line) > kShortLineWords) return false;
-  std::string lower = Lower(line);
+  std::string lower = LowerCase(line);
   while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
   return Listed(rules.end, lower);
 }

@@ -21,7 +21,9 @@ TEST_CASE("a UTF-8 text file becomes a normalised Document", "[ingest]") {
   CHECK(d.title == "Ghi chép cuộc điện đàm");
   CHECK(d.text == "Ghi chép cuộc điện đàm\nNội dung.\n");
   CHECK(d.doc_id.size() == 16);
-  CHECK(d.doc_type == DocType::kOther);
+  CHECK(d.doc_type == DocType::kCallNote);
+  CHECK(d.encoding == "utf-8");
+  CHECK(d.format == "text");
   CHECK_FALSE(d.ocr.has_value());
   REQUIRE(d.pages.size() == 1);
   CHECK(d.pages[0].span == Span{0, d.text.size()});
@@ -60,8 +62,7 @@ TEST_CASE("bad files are refused with the reason", "[ingest]") {
       {"empty.txt", "", "file is empty"},
       {"blank.txt", " \n\t\n", "no text"},
       {"binary.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "binary data"},
-      {"latin1.txt", "Hano\xEF, le 14 octobre", "not valid UTF-8 (ill-formed sequence at byte 4)"},
-      {"truncated.txt", "Kính g\xE1\xBB", "not valid UTF-8"},
+      {"mixed.txt", "Việt Nam với \xFF\xFE hòa bình", "encoding not recognised"},
   };
   TempDir dir;
   const DocumentLoader loader;

@@ -28,13 +28,13 @@ TEST_CASE("ingest names bad files, ingests the rest and exits 1", "[cli]") {
   TempDir db;
   files.Write("batch/good.txt", "Kính gửi Đại sứ quán Nhật Bản");
   files.Write("batch/empty.txt", "");
-  files.Write("batch/bad-utf8.txt", "Hano\xEF");
+  files.Write("batch/bad-utf8.txt", "Việt Nam với \xFF\xFE hòa bình");
   const std::string args = "ingest --json --db " + ShellQuote(db.path().string()) + " " +
                            ShellQuote((files.path() / "batch").string());
   const auto run = RunDipdoc(args);
   CHECK(run.exit_status == 1);
   CHECK_THAT(run.err, Catch::Contains("empty.txt: file is empty"));
-  CHECK_THAT(run.err, Catch::Contains("bad-utf8.txt: not valid UTF-8"));
+  CHECK_THAT(run.err, Catch::Contains("bad-utf8.txt: encoding not recognised"));
   const auto json = ParseJson(run.out);
   CHECK(json["ingested"].GetInt() == 1);
   CHECK(json["failed"].Size() == 2);

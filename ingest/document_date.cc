@@ -1,0 +1,154 @@
+#include "ingest/document_date.h"
+
+#include <array>
+#include <regex>
+#include <vector>
+
+#include "ingest/line_shape.h"
+#include "ingest/utf8.h"
+
+namespace dipdoc {
+namespace {
+
+// Lines above the first body paragraph that may hold a letterhead date, a time line or a dateline.
+constexpr std::size_t kHeaderLines = 16;
+// Dates are looked for in the first bytes of a line only: a 5 MB line must cost no more than a short one.
+constexpr std::size_t kMaxLineBytes = 400;
+
+std::optional<std::string> Iso(int year, int month, int day) {
+  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return std::nullopt;
+  if (month == 2 && day == 29 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) return std::nullopt;
+  auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+  return std::to_string(year) + "-" + two(month) + "-" + two(day);
+}
+
+int MonthNumber(const std::string& name) {
+  static const std::array<std::pair<const char*, int>, 28> kMonths = {{
+      {"january", 1},   {"february", 2}, {"march", 3},     {"april", 4},     {"may", 5},        {"june", 6},
+      {"july", 7},      {"august", 8},   {"september", 9}, {"october", 10},  {"november", 11},  {"december", 12},
+      {"janvier", 1},   {"février", 2},  {"fevrier", 2},   {"mars", 3},      {"avril", 4},      {"mai", 5},
+      {"juin", 6},      {"juillet", 7},  {"août", 8},      {"aout", 8},      {"septembre", 9},  {"octobre", 10},
+      {"novembre", 11}, {"décembre", 12}, {"decembre", 12}, {"sept", 9},
+  }};
+  for (const auto& [known, number] : kMonths) {
+    if (name == known) return number;
+  }
+  return 0;
+}
+
+const std::string kMonthNames =
+    "january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|"
+    "fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+
+struct Pattern {
+  std::regex regex;
+  int year, month, day;  // capture groups; month may be a name
+};
+
+const std::vector<Pattern>& Patterns() {
+  static const std::vector<Pattern> patterns = {
+      {std::regex(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"), 3, 2, 1},
+      {std::regex(R"((\d{4})-(\d{2})-(\d{2}))"), 1, 2, 3},
+      {std::regex(R"((?:^|[^\d/.])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d))"), 3, 2, 1},
+      {std::regex(R"((?:^|[^\d])(\d{1,2}|1er)(?:st|nd|rd|th)?\s+()" + kMonthNames + R"()\s*,?\s+(\d{4}))"), 3, 2, 1},
+      {std::regex(R"(()" + kMonthNames + R"()\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"), 3, 1, 2},
+  };
+  return patterns;
+}
+
+int Number(const std::string& s) { return s == "1er" ? 1 : std::stoi(s); }
+
+std::optional<std::string> FromMatch(const std::smatch& m, const Pattern& p) {
+  const std::string month = m[p.month].str();
+  const int month_number = std::isdigit(static_cast<unsigned char>(month[0])) ? std::stoi(month) : MonthNumber(month);
+  return Iso(std::stoi(m[p.year].str()), month_number, Number(m[p.day].str()));
+}
+
+// "Hà Nội, ngày ...", "Paris, le ...", "Tokyo, 3 November 2021": a place of a few words, a comma, the date.
+bool IsPlaceDateLine(const std::string& lower) {
+  static const std::regex kPlaceDate(R"(^[^\d,]{2,40},\s*(?:le\s+|ngày\s+)?\d)");
+  return std::regex_search(lower, kPlaceDate);
+}
+
+// "Thời gian: ...", "Date/time: ...", "Date : le ...", "Ngày: ...".
+bool IsLabelledDateLine(const std::string& lower) {
+  static const std::regex kLabel(
+      R"(^(?:thời gian|ngày|date|date/time|date and time|time|date et heure|heure et date|fait à [^,:]+)\s*:)");
+  return std::regex_search(lower, kLabel);
+}
+
+// The year a dateless lead sentence belongs to: the latest year the text names ("năm 2021", "8/2021"), if
+// any. A year is four digits from 1900 to 2099 standing alone, not part of a longer number like 1.2021.
+std::optional<int> LatestYear(std::string_view text) {
+  std::optional<int> latest;
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    const auto digit = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+    if (!digit(i) || (i > 0 && (digit(i - 1) || text[i - 1] == '.' || text[i - 1] == ','))) continue;
+    if (!(digit(i + 1) && digit(i + 2) && digit(i + 3)) || digit(i + 4)) continue;
+    if (i + 5 < text.size() && (text[i + 4] == '.' || text[i + 4] == ',') && digit(i + 5)) continue;
+    const int year = std::stoi(std::string(text.substr(i, 4)));
+    if (year >= 1900 && year <= 2099 && (!latest || year > *latest)) latest = year;
+    i += 3;
+  }
+  return latest;
+}
+
+// "(MOFA) - Chiều tối 30/11/2022, tại ...", "Ngày 17/8, Bộ trưởng ...", "Hà Nội, 25/08/2021 - ...",
+// "On 17 August 2021, ...", "Le 17 août, ...": a date in the first words of the paragraph.
+std::optional<std::string> LeadDate(std::string_view paragraph, std::string_view text) {
+  const std::string lower = LowerCase(paragraph.substr(0, std::min<std::size_t>(paragraph.size(), 120)));
+  static const std::regex kLead(
+      R"(^(?:\([^)]{1,20}\)\s*[-–]\s*)?(?:[^\d,]{0,25},\s*)?(?:(?:sáng|trưa|chiều|tối|chiều tối|đêm|hôm nay|on|le)\s+)?(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?)");
+  std::smatch m;
+  if (std::regex_search(lower, m, kLead)) {
+    const int day = std::stoi(m[1].str());
+    const int month = std::stoi(m[2].str());
+    if (m[3].matched) return Iso(std::stoi(m[3].str()), month, day);
+    if (const auto year = LatestYear(text)) return Iso(*year, month, day);
+    return std::nullopt;
+  }
+  const std::string head = lower.substr(0, std::min<std::size_t>(lower.size(), 40));
+  return FindFullDate(head);
+}
+
+}  // namespace
+
+std::optional<std::string> FindFullDate(std::string_view line) {
+  const std::string lower = LowerCase(TruncateUtf8(line, kMaxLineBytes));
+  std::optional<std::string> best;
+  std::ptrdiff_t best_position = -1;
+  for (const Pattern& p : Patterns()) {
+    std::smatch m;
+    if (!std::regex_search(lower, m, p.regex)) continue;
+    const std::optional<std::string> date = FromMatch(m, p);
+    if (date && (best_position < 0 || m.position(0) < best_position)) {
+      best = date;
+      best_position = m.position(0);
+    }
+  }
+  return best;
+}
+
+std::optional<std::string> FindDocumentDate(std::string_view text) {
+  const std::vector<std::string_view> lines = NonEmptyLines(text);
+  // The header: lines above the first body paragraph.
+  std::size_t body = 0;
+  while (body < lines.size() && body < kHeaderLines && !IsParagraph(lines[body])) ++body;
+  for (std::size_t i = 0; i < body; ++i) {
+    const std::optional<std::string> date = FindFullDate(lines[i]);
+    if (!date) continue;
+    const std::string lower = LowerCase(TruncateUtf8(lines[i], kMaxLineBytes));
+    if (IsPlaceDateLine(lower) || IsLabelledDateLine(lower) || WordCount(lines[i]) <= 12) return date;
+  }
+  // An article without a dateline: the lead sentence of one of its first two paragraphs.
+  std::size_t paragraphs = 0;
+  for (std::size_t i = body; i < lines.size() && paragraphs < 2; ++i) {
+    if (!IsParagraph(lines[i])) continue;
+    ++paragraphs;
+    if (const std::optional<std::string> date = LeadDate(lines[i], text)) return date;
+  }
+  return std::nullopt;
+}
+
+}  // namespace dipdoc

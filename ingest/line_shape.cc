@@ -1,0 +1,55 @@
+#include "ingest/line_shape.h"
+
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+namespace dipdoc {
+namespace {
+
+icu::UnicodeString ToUnicode(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+}  // namespace
+
+std::size_t WordCount(std::string_view line) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    if (c != ' ' && !in_word) ++words;
+    in_word = c != ' ';
+  }
+  return words;
+}
+
+std::string LowerCase(std::string_view text) {
+  std::string out;
+  ToUnicode(text).toLower().toUTF8String(out);
+  return out;
+}
+
+bool IsAllCapitals(std::string_view line) {
+  const icu::UnicodeString u = ToUnicode(line);
+  icu::UnicodeString upper(u);
+  icu::UnicodeString lower(u);
+  return u == upper.toUpper() && u != lower.toLower();
+}
+
+bool IsParagraph(std::string_view line, std::size_t min_words) {
+  if (WordCount(line) < min_words) return false;
+  const char last = line.back();
+  return last == '.' || last == '!' || last == '?' || last == ':' || line.find(". ") != std::string_view::npos;
+}
+
+std::vector<std::string_view> NonEmptyLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t eol = std::min(text.find_first_of("\n\f", start), text.size());
+    if (eol > start) lines.push_back(text.substr(start, eol - start));
+    start = eol + 1;
+  }
+  return lines;
+}
+
+}  // namespace dipdoc
