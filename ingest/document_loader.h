@@ -14,8 +14,8 @@ namespace dipdoc {
 
 struct LoaderOptions {
   // Files larger than this are refused before they are read, so one runaway input cannot exhaust memory
-  // while a batch runs on every core.
-  std::uintmax_t max_file_bytes = std::uintmax_t{64} << 20;
+  // while a batch runs on every core (each worker holds a few copies of its file while normalising).
+  std::uintmax_t max_file_bytes = std::uintmax_t{32} << 20;
 };
 
 // "Here is a file, give me a normalised Document." Today: UTF-8 text (with or without BOM). A file that is

@@ -12,7 +12,8 @@ namespace {
 constexpr std::size_t kShortLineWords = 12;   // a phrase within a line this short marks it as furniture
 constexpr std::size_t kMenuLineWords = 20;    // a line this short that starts with a listed phrase is furniture
 constexpr std::size_t kArticleWords = 15;     // a paragraph this long means the article has begun
-constexpr std::size_t kCardWords = 3;         // a doubled headline has at least this many words
+constexpr std::size_t kCardWords = 3;         // a doubled headline has at least this many words...
+constexpr std::size_t kHeadlineWords = 40;    // ...and at most this many
 
 struct Rules {
   std::vector<std::string> end, line, prefix, within;  // all lower case
@@ -48,7 +49,9 @@ bool Listed(const std::vector<std::string>& list, std::string_view s) {
 bool IsDoubled(std::string_view line) {
   if (line.size() < 3 || line.size() % 2 == 0) return false;
   const std::size_t half = line.size() / 2;
-  return line[half] == ' ' && line.substr(0, half) == line.substr(half + 1) && WordCount(line.substr(0, half)) >= kCardWords;
+  if (line[half] != ' ' || line.substr(0, half) != line.substr(half + 1)) return false;
+  const std::size_t words = WordCount(line.substr(0, half));
+  return words >= kCardWords && words <= kHeadlineWords;
 }
 
 bool IsUrl(std::string_view line) {
@@ -107,7 +110,7 @@ std::string RemovePageFurniture(std::string_view text) {
     if (lines[i].empty()) return false;
     if (IsDoubled(lines[i])) return true;
     const std::size_t j = next_text_line(i);
-    return j < n && lines[j] == lines[i] && WordCount(lines[i]) > kCardWords;
+    return j < n && lines[j] == lines[i] && WordCount(lines[i]) > kCardWords && WordCount(lines[i]) <= kHeadlineWords;
   };
 
   // 1. Related-article cards: headline (printed twice), then the teaser.

@@ -51,6 +51,7 @@ void PrintCounts(const char* heading, const std::map<std::string, std::size_t>& 
 int RunIngest(const IngestArgs& args) {
   IngestOptions options;
   options.jobs = args.jobs;
+  options.loader.max_file_bytes = std::uintmax_t{args.max_file_mb} << 20;
   Indexer indexer(DbDir(args.db), options);
   Result<IngestReport> report = [&] {
     ProgressBar bar("ingesting");

@@ -25,6 +25,7 @@ struct IngestArgs {
   std::string db;                  // empty: the default index
   bool json = false;
   unsigned jobs = 0;               // 0: one worker per core
+  unsigned max_file_mb = 32;       // larger files are refused unread
   std::vector<std::string> paths;
 };
 

@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
   ingest_cmd->add_flag("--json", ingest.json, "print one JSON report on stdout");
   ingest_cmd->add_option("--jobs,-j", ingest.jobs, "parallel workers (default: one per core)")
       ->check(CLI::Range(1u, 256u));
+  ingest_cmd->add_option("--max-file-mb", ingest.max_file_mb, "refuse files larger than this, unread (default 32)")
+      ->check(CLI::Range(1u, 4096u));
   ingest_cmd->add_option("paths", ingest.paths, "files and folders")->required();
 
   dipdoc::cli::ExtractArgs extract;
