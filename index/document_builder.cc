@@ -5,6 +5,7 @@
 
 #include "index/record_json.h"
 #include "index/schema.h"
+#include "ingest/tone_marks.h"
 
 namespace dipdoc {
 namespace {
@@ -27,10 +28,12 @@ Xapian::Document DocumentBuilder::Build(const Record& record) {
   const Document& d = record.document;
   Xapian::Document doc;
   term_generator_.set_document(doc);
-  term_generator_.index_text(d.title, kTitleWeight, std::string(schema::kTitle));
-  term_generator_.index_text(d.title, kTitleWeight);
+  // Words are indexed in their matching form (ingest/tone_marks.h), so "hoà" and "hòa" are one term.
+  const std::string title = CanonicalToneMarks(d.title);
+  term_generator_.index_text(title, kTitleWeight, std::string(schema::kTitle));
+  term_generator_.index_text(title, kTitleWeight);
   term_generator_.increase_termpos();
-  term_generator_.index_text(d.text);
+  term_generator_.index_text(CanonicalToneMarks(d.text));
 
   doc.add_boolean_term(Term(schema::kDocId, d.doc_id));
   for (const SourceFile& source : record.sources) doc.add_boolean_term(schema::PathTerm(source.path));

@@ -1,5 +1,6 @@
 #include "ingest/tone_marks.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -156,6 +157,18 @@ void AppendUtf8(std::string& out, UChar32 c) {
 }  // namespace
 
 std::string CanonicalSyllable(std::string_view word) { return CanonicalToneMarks(word); }
+
+std::string MatchingForm(std::string_view text) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+  std::string composed;
+  icu::StringByteSink<std::string> sink(&composed);
+  if (U_SUCCESS(error)) {
+    nfc->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr, error);
+  }
+  if (U_FAILURE(error)) throw std::runtime_error(std::string("NFC normalisation failed: ") + u_errorName(error));
+  return CanonicalToneMarks(composed);
+}
 
 std::string CanonicalToneMarks(std::string_view text) {
   std::string out;

@@ -25,6 +25,11 @@ std::string CanonicalSyllable(std::string_view word);
 // REQUIRES: text is NFC, well-formed UTF-8
 std::string CanonicalToneMarks(std::string_view text);
 
+// The form a query or a name is matched in: NFC, then canonical tone marks. For text that did not come
+// through TextNormaliser (queries typed or pasted by users, gazetteer entries).
+// REQUIRES: text is well-formed UTF-8
+std::string MatchingForm(std::string_view text);
+
 }  // namespace dipdoc
 
 #endif  // DIPDOC_INGEST_TONE_MARKS_H_

@@ -7,6 +7,8 @@
 #include "index/record_json.h"
 #include "index/schema.h"
 #include "ingest/document.h"
+#include "ingest/tone_marks.h"
+#include "ingest/utf8.h"
 #include "query/date_filter.h"
 
 namespace dipdoc {
@@ -81,8 +83,12 @@ Result<Xapian::Query> ParseQuery(const Xapian::Database& db, const SearchRequest
 
   Xapian::Query query = Xapian::Query::MatchAll;
   if (request.query.find_first_not_of(" \t\r\n") != std::string::npos) {
+    if (const auto bad = FindInvalidUtf8(request.query)) {
+      return Status::Usage("the query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
+    }
     try {
-      query = parser.parse_query(request.query,
+      // The index holds words in their matching form; the query is put in the same form.
+      query = parser.parse_query(MatchingForm(request.query),
                                  Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT);
     } catch (const Xapian::QueryParserError& e) {
       return Status::Usage("malformed query: " + e.get_msg());

@@ -95,6 +95,7 @@ TEST_CASE("wrong calls exit 2, an index that cannot be opened exits 3", "[cli]")
       {"search" + at + " 'vaccine AND'", 2},
       {"search" + at + " --type memo vaccine", 2},
       {"search" + at + " --from 2021-13 vaccine", 2},
+      {"search" + at + " \"$(printf 'caf\\351')\"", 2},  // a query that is not UTF-8
       {"commitments" + at + " --kind gift", 2},
       {"commitments" + at + " --json --csv", 2},
       {"ingest" + at, 2},

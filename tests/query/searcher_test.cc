@@ -29,7 +29,8 @@ class SearchFixture {
          "vi", "2021-10-05", {"pfizer"}},
         {"/both.txt", "Cuba and Pfizer: a note on vaccine deliveries, ngoại thương and giao thông.",
          DocType::kCallNote, "en", "2021-08", {"CU", "pfizer"}},
-        {"/undated.txt", "Thư của Nhật Bản về vaccine AstraZeneca.", DocType::kLetter, "vi", std::nullopt, {"JP"}},
+        {"/undated.txt", "Thư của Nhật Bản về vaccine AstraZeneca. Thuỵ Sĩ và hoà bình.", DocType::kLetter, "vi",
+         std::nullopt, {"JP"}},
     };
     DocumentBuilder builder;
     for (const Doc& d : docs) {
@@ -98,6 +99,11 @@ TEST_CASE("query syntax: words, AND by default, OR, NOT, phrases, fields", "[que
       {"lang:en", {"/both.txt"}},
       {"title:pfizer", {"/pfizer.txt"}},
       {"nothing-matches-this", {}},
+      // Both tone-mark placements, and decomposed input, are the same word.
+      {"\"hoà bình\"", {"/undated.txt"}},
+      {"\"hòa bình\"", {"/undated.txt"}},
+      {"Thụy Sĩ", {"/undated.txt"}},
+      {"Thu\xCC\xA3y Si\xCC\x83", {"/undated.txt"}},
   };
   for (const Case& c : cases) {
     INFO(c.query);
