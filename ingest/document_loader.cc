@@ -89,8 +89,10 @@ Result<Document> DocumentLoader::FromBytes(std::string_view bytes, std::string_v
     document.format = "html";
     document.title = normaliser_.Normalise(article.value().title);
     while (!document.title.empty() && document.title.back() == '\n') document.title.pop_back();
-    // The headline opens the text, so it is searched and seen in snippets like the rest.
-    document.text = normaliser_.Normalise(article.value().title + "\n\n" + article.value().text);
+    // The headline opens the text, so it is searched and seen in snippets like the rest (unless the
+    // article body already starts with it).
+    const std::string body = normaliser_.Normalise(article.value().text);
+    document.text = body.starts_with(document.title) ? body : document.title + "\n\n" + body;
     if (article.value().published) stated_date = FindFullDate(*article.value().published);
   } else {
     document.format = "text";
@@ -101,6 +103,8 @@ Result<Document> DocumentLoader::FromBytes(std::string_view bytes, std::string_v
   DocumentProfile profile = ProfileDocument(document.text);
   document.language = std::move(profile.language);
   document.doc_type = profile.doc_type;
+  // A web page that is neither a letter nor a note is a published text.
+  if (document.format == "html" && document.doc_type == DocType::kOther) document.doc_type = DocType::kPress;
   document.date = stated_date ? stated_date : std::move(profile.date);
   if (document.title.empty()) document.title = std::move(profile.title);
   document.reference = std::move(profile.reference);

@@ -26,7 +26,7 @@ struct HtmlArticle {
 bool LooksLikeHtml(std::string_view bytes);
 
 // REQUIRES: html is well-formed UTF-8 (see DecodeText)
-// An InvalidInput status when the page has no readable text at all.
+// An InvalidInput status when the page has no readable text at all; TooLarge for a page of 2 GiB or more.
 Result<HtmlArticle> ExtractHtmlArticle(std::string_view html);
 
 }  // namespace dipdoc
