@@ -22,6 +22,10 @@ constexpr int kMinCueScore = 3;
 constexpr std::size_t kMaxCueBytes = 400;
 constexpr std::size_t kPressCueLines = 200;  // reporting cues are looked for in the first lines only
 
+// The heading a note of a call or meeting opens with, in lower case.
+constexpr const char* kCallHeading =
+    R"(^(ghi chép|biên bản|ghi nhớ|nội dung tiếp xúc|bản ghi|tóm tắt (cuộc|nội dung))|^(minutes|record|notes?|summary|readout) of |^(note for the record|readout)|^(compte rendu|compte-rendu|procès-verbal|relevé de conclusions|note d'entretien|note de conversation|note d'audience))";
+
 struct Lines {
   std::vector<std::string_view> all;     // non-empty lines
   std::vector<std::string> lower;        // the same, lower case
@@ -78,7 +82,7 @@ DocType Classify(const Lines& lines) {
       {Re(R"(^(kt|tl|tm|tuq)\. )"), 2},
   };
   static const std::vector<Cue> kCallHeader = {
-      {Re(R"(^(ghi chép|biên bản|ghi nhớ|nội dung tiếp xúc|bản ghi|tóm tắt (cuộc|nội dung))|^(minutes|record|notes?|summary) of |^(compte rendu|compte-rendu|procès-verbal|relevé de conclusions))"), 5},
+      {Re(kCallHeading), 5},
       {Re(R"(^(thành phần|participants|attendees|present|thời gian|địa điểm|hình thức|format|date/time|date et heure|lieu|objet)\s*:)"), 2},
   };
   static const std::vector<Cue> kPress = {
@@ -144,8 +148,7 @@ std::string_view AfterLabel(std::string_view line) {
 
 std::string FindTitle(const Lines& lines, DocType type) {
   static const std::regex kSubject = Re(R"(^(v/v|subject\s*:|re\s*:|objet\s*:|về việc\s*:?))");
-  static const std::regex kCallHeading = Re(
-      R"(^(ghi chép|biên bản|ghi nhớ|nội dung tiếp xúc|bản ghi)|^(minutes|record|notes?|summary) of |^(compte rendu|compte-rendu|procès-verbal))");
+  static const std::regex kCallHeadingLine = Re(kCallHeading);
   static const std::regex kContinuation = Re(R"(^(giữa|với|và|between|with|and|entre|avec|et) )");
   const std::size_t header = std::min(lines.body, lines.all.size());
   if (type == DocType::kLetter) {
@@ -166,7 +169,7 @@ std::string FindTitle(const Lines& lines, DocType type) {
   }
   if (type == DocType::kCallNote) {
     for (std::size_t i = 0; i < header; ++i) {
-      if (!std::regex_search(lines.lower[i], kCallHeading)) continue;
+      if (!std::regex_search(lines.lower[i], kCallHeadingLine)) continue;
       std::string title(lines.all[i]);
       for (std::size_t j = i + 1; j < header && j <= i + 2 && std::regex_search(lines.lower[j], kContinuation); ++j) {
         title += ' ';

@@ -15,7 +15,10 @@ std::optional<std::string> IdentifyLanguage(std::string_view text) {
   bool reliable = false;
   const CLD2::Language language = CLD2::DetectLanguageSummary(
       sample.data(), static_cast<int>(sample.size()), /*is_plain_text=*/true, top3, percent3, &text_bytes, &reliable);
-  if (language == CLD2::UNKNOWN_LANGUAGE || language == CLD2::TG_UNKNOWN_LANGUAGE) return std::nullopt;
+  // With no letters to score CLD2 still answers (English); that is no answer.
+  if (text_bytes == 0 || language == CLD2::UNKNOWN_LANGUAGE || language == CLD2::TG_UNKNOWN_LANGUAGE) {
+    return std::nullopt;
+  }
   std::string code = CLD2::LanguageCode(language);  // "vi", "fr", "zh", "zh-Hant", ...
   code = code.substr(0, code.find('-'));
   if (code.size() != 2) return std::nullopt;  // CLD2 has a few three-letter codes without an ISO 639-1 twin

@@ -8,6 +8,7 @@ committed; run this script again after editing a source (or ingest/data/vni.tsv)
   horn) followed by the tone as a combining mark.
 - tcvn3: TCVN 5712 ("ABC") through glibc's iconv (TCVN5712-1), since Python has no codec for it.
 - vni: VNI-Windows through ingest/data/vni.tsv, the table the decoder reads.
+- cp1252: Windows-1252, as French and English files from older Windows machines come.
 - utf16le / utf16be: UTF-16 with a byte-order mark.
 
 Usage: scripts/encode_corpus.py
@@ -30,6 +31,7 @@ TARGETS = {
     "letter_vi_germany_2021-11-08": ("vni", "\r\n"),
     "call_note_en_moderna_2021-10-12": ("utf16le", "\r\n"),
     "letter_fr_unicef_2021-11-16": ("utf16be", "\n"),
+    "call_note_fr_belgium_2021-12-02": ("cp1252", "\r\n"),
 }
 
 # Marks that Windows-1258 keeps inside a precomposed letter; every other mark (the tones) is written apart.
@@ -111,6 +113,9 @@ def main():
         elif encoding == "vni":
             data = to_vni(text, vni_table)
             back = from_vni(data, vni_table)
+        elif encoding == "cp1252":
+            data = text.encode("cp1252")
+            back = data.decode("cp1252")
         elif encoding == "utf16le":
             data = b"\xff\xfe" + text.encode("utf-16-le")
             back = data[2:].decode("utf-16-le")
