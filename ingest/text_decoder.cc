@@ -20,6 +20,7 @@
 
 #include "ingest/embedded_data.h"
 #include "ingest/utf8.h"
+#include "ingest/vietnamese_syllable.h"
 
 // Detection, in order: BOMs; NUL bytes (BOM-less UTF-16 when the NULs fall on every other byte, else binary);
 // well-formed UTF-8 (unless its control bytes read better as TCVN3 capitals, or are too many for text);
@@ -304,132 +305,13 @@ std::optional<std::string> DecodeLegacy(Encoding encoding, std::string_view byte
 // ---------------------------------------------------------------------------------------------------------
 // Reading a decoded text as Vietnamese, French or English
 
-// A Vietnamese vowel letter without its tone, and the tone (0 none, 1 grave, 2 acute, 3 hook, 4 tilde,
-// 5 dot below), for the 72 lower-case vowel letters.
-class VowelTable {
- public:
-  struct Entry {
-    char32_t base = 0;
-    int tone = 0;
-  };
-
-  static const VowelTable& Get() {
-    static const VowelTable table;
-    return table;
-  }
-
-  // REQUIRES: c is lower case. base == 0 when c is not a Vietnamese vowel letter.
-  Entry Find(char32_t c) const {
-    if (c < latin_.size()) return latin_[c];
-    if (c >= kExtendedStart && c - kExtendedStart < extended_.size()) return extended_[c - kExtendedStart];
-    return {};
-  }
-
- private:
-  static constexpr char32_t kExtendedStart = 0x1EA0;  // Latin Extended Additional: ạ ả ấ ... ỹ
-
-  VowelTable() {
-    static constexpr std::u32string_view kForms[] = {
-        U"aàáảãạ", U"ăằắẳẵặ", U"âầấẩẫậ", U"eèéẻẽẹ", U"êềếểễệ", U"iìíỉĩị",
-        U"oòóỏõọ", U"ôồốổỗộ", U"ơờớởỡợ", U"uùúủũụ", U"ưừứửữự", U"yỳýỷỹỵ",
-    };
-    for (std::u32string_view forms : kForms) {
-      for (std::size_t tone = 0; tone < forms.size(); ++tone) {
-        const char32_t c = forms[tone];
-        const Entry entry{forms[0], static_cast<int>(tone)};
-        if (c < latin_.size()) latin_[c] = entry;
-        else extended_[c - kExtendedStart] = entry;
-      }
-    }
-  }
-
-  std::array<Entry, 0x1B1> latin_{};     // up to ư U+01B0
-  std::array<Entry, 0x5A> extended_{};   // U+1EA0 .. U+1EF9
-};
-
-enum class Coda { kOptional, kNone, kRequired };
-
-struct Nucleus {
-  std::u32string_view vowels;
-  Coda coda;
-};
-
-// Vowel groups of Vietnamese syllables (after the onset; "qu" and "gi" take their u and i).
-constexpr Nucleus kNuclei[] = {
-    {U"a", Coda::kOptional},   {U"ă", Coda::kRequired},  {U"â", Coda::kRequired},  {U"e", Coda::kOptional},
-    {U"ê", Coda::kOptional},   {U"i", Coda::kOptional},  {U"o", Coda::kOptional},  {U"ô", Coda::kOptional},
-    {U"ơ", Coda::kOptional},   {U"u", Coda::kOptional},  {U"ư", Coda::kOptional},  {U"y", Coda::kOptional},
-    {U"ai", Coda::kNone},      {U"ao", Coda::kNone},     {U"au", Coda::kNone},     {U"ay", Coda::kNone},
-    {U"âu", Coda::kNone},      {U"ây", Coda::kNone},     {U"eo", Coda::kNone},     {U"êu", Coda::kNone},
-    {U"ia", Coda::kNone},      {U"iu", Coda::kNone},     {U"oi", Coda::kNone},     {U"ôi", Coda::kNone},
-    {U"ơi", Coda::kNone},      {U"ui", Coda::kNone},     {U"ưi", Coda::kNone},     {U"ưu", Coda::kNone},
-    {U"ua", Coda::kNone},      {U"ưa", Coda::kNone},     {U"uơ", Coda::kNone},     {U"iê", Coda::kRequired},
-    {U"yê", Coda::kRequired},  {U"uô", Coda::kRequired}, {U"ươ", Coda::kOptional}, {U"oa", Coda::kOptional},
-    {U"oă", Coda::kRequired},  {U"oe", Coda::kOptional}, {U"oo", Coda::kRequired}, {U"uâ", Coda::kRequired},
-    {U"uê", Coda::kOptional},  {U"uy", Coda::kOptional}, {U"iêu", Coda::kNone},    {U"yêu", Coda::kNone},
-    {U"oai", Coda::kNone},     {U"oay", Coda::kNone},    {U"oao", Coda::kNone},    {U"oeo", Coda::kNone},
-    {U"uây", Coda::kNone},     {U"uôi", Coda::kNone},    {U"ươi", Coda::kNone},    {U"ươu", Coda::kNone},
-    {U"uya", Coda::kNone},     {U"uyu", Coda::kNone},    {U"uyê", Coda::kRequired},
-};
-
-// Longest first, so "ngh" is tried before "ng" and "n".
-constexpr std::u32string_view kOnsets[] = {
-    U"ngh", U"ch", U"gh", U"gi", U"kh", U"ng", U"nh", U"ph", U"qu", U"th", U"tr", U"b", U"c", U"d",
-    U"đ",   U"g",  U"h",  U"k",  U"l",  U"m",  U"n",  U"p",  U"r",  U"s",  U"t",  U"v", U"x", U"",
-};
-constexpr std::u32string_view kCodas[] = {U"ch", U"ng", U"nh", U"c", U"m", U"n", U"p", U"t", U""};
-
-constexpr std::u32string_view kConsonants = U"bcdđghklmnpqrstvx";
-
-bool IsVowelBase(char32_t c) { return std::u32string_view(U"aăâeêioôơuưy").find(c) != std::u32string_view::npos; }
-
-// Nucleus + coda, with the tone rule that a syllable closed by c, ch, p or t takes only the acute or the dot.
-bool IsRime(std::u32string_view rime, int tone) {
-  for (std::u32string_view coda : kCodas) {
-    if (rime.size() <= coda.size() || !rime.ends_with(coda)) continue;
-    const std::u32string_view vowels = rime.substr(0, rime.size() - coda.size());
-    for (const Nucleus& nucleus : kNuclei) {
-      if (nucleus.vowels != vowels) continue;
-      if (coda.empty() ? nucleus.coda == Coda::kRequired : nucleus.coda == Coda::kNone) continue;
-      const bool stop = coda == U"c" || coda == U"ch" || coda == U"p" || coda == U"t";
-      if (stop && tone != 2 && tone != 5) continue;
-      return true;
-    }
-  }
-  return false;
-}
-
 // A lower-case word that is one well-formed Vietnamese syllable carrying at least one Vietnamese diacritic
 // (a tone mark, or ă â ê ô ơ ư đ).
 bool IsVietnameseSyllable(std::u32string_view word) {
-  if (word.size() > 7) return false;  // "nghiêng", the longest
-  char32_t bases[8];
-  int tone = 0;
-  bool marked = false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const VowelTable::Entry vowel = VowelTable::Get().Find(word[i]);
-    if (vowel.base != 0) {
-      if (vowel.tone != 0) {
-        if (tone != 0) return false;  // two tone marks
-        tone = vowel.tone;
-      }
-      bases[i] = vowel.base;
-    } else if (kConsonants.find(word[i]) != std::u32string_view::npos) {
-      bases[i] = word[i];
-    } else {
-      return false;
-    }
-    marked = marked || vowel.tone != 0 || bases[i] >= 0x80;  // a tone, or ă â ê ô ơ ư đ
-  }
-  if (!marked) return false;
-  const std::u32string_view plain(bases, word.size());
-  for (std::u32string_view onset : kOnsets) {
-    if (!plain.starts_with(onset)) continue;
-    const std::u32string_view rime = plain.substr(onset.size());
-    if (rime.empty() || !IsVowelBase(rime.front())) continue;  // "gì" is g + ì, not gi + nothing
-    if (IsRime(rime, tone)) return true;
-  }
-  return false;
+  const std::optional<Syllable> syllable = ParseSyllable(word);
+  if (!syllable) return false;
+  if (syllable->tone != kLevel) return true;
+  return std::any_of(word.begin(), word.end(), [](char32_t c) { return c >= 0x80; });  // ă â ê ô ơ ư đ
 }
 
 // Initials with đ, as in reference numbers and names of bodies: ĐSQ (Đại sứ quán), ĐBQH, ĐHQG.

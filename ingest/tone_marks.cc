@@ -5,145 +5,51 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include <algorithm>
-#include <array>
 #include <stdexcept>
-#include <unordered_map>
+#include <string>
 #include <vector>
+
+#include "ingest/vietnamese_syllable.h"
 
 namespace dipdoc {
 namespace {
 
-// Tone marks as combining characters; index 0 is "no tone".
-constexpr std::array<UChar32, 6> kToneMarks = {0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323};
+constexpr std::u32string_view kShaped = U"ăâêôơư";
 
-// The twelve vowel letters, shape marks included, in both cases.
-constexpr std::u32string_view kVowels = U"aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
-constexpr std::u32string_view kShaped = U"ăâêôơưĂÂÊÔƠƯ";
-
-struct Vowel {
-  UChar32 base;  // the vowel letter without its tone, shape mark and case kept
-  int tone;      // index into kToneMarks
-};
-
-// Every toned or untoned vowel letter -> (base, tone), and back.
-class VowelTable {
- public:
-  VowelTable() {
-    UErrorCode error = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
-    if (U_FAILURE(error)) throw std::runtime_error("ICU NFC data unavailable");
-    for (UChar32 base : kVowels) {
-      for (int tone = 0; tone < static_cast<int>(kToneMarks.size()); ++tone) {
-        const UChar32 composed = tone == 0 ? base : nfc->composePair(base, kToneMarks[tone]);
-        if (composed < 0) continue;
-        decompose_[composed] = Vowel{base, tone};
-        compose_[Key(base, tone)] = composed;
-      }
-    }
-  }
-
-  const Vowel* Find(UChar32 c) const {
-    const auto it = decompose_.find(c);
-    return it == decompose_.end() ? nullptr : &it->second;
-  }
-  UChar32 Compose(UChar32 base, int tone) const { return compose_.at(Key(base, tone)); }
-
- private:
-  static int64_t Key(UChar32 base, int tone) { return static_cast<int64_t>(base) * 8 + tone; }
-
-  std::unordered_map<UChar32, Vowel> decompose_;
-  std::unordered_map<int64_t, UChar32> compose_;
-};
-
-const VowelTable& Vowels() {
-  static const VowelTable table;
-  return table;
-}
-
-bool Contains(std::u32string_view set, UChar32 c) { return set.find(static_cast<char32_t>(c)) != std::u32string_view::npos; }
-
-constexpr std::array<std::u32string_view, 28> kOnsets = {
-    U"", U"b", U"c", U"ch", U"d", U"đ", U"g", U"gh", U"gi", U"h", U"k", U"kh", U"l", U"m",
-    U"n", U"ng", U"ngh", U"nh", U"p", U"ph", U"qu", U"r", U"s", U"t", U"th", U"tr", U"v", U"x"};
-constexpr std::array<std::u32string_view, 9> kCodas = {U"", U"c", U"ch", U"m", U"n", U"ng", U"nh", U"p", U"t"};
-constexpr std::array<std::u32string_view, 48> kNuclei = {
-    U"a",   U"ă",   U"â",   U"e",   U"ê",   U"i",   U"o",   U"ô",   U"ơ",   U"u",   U"ư",   U"y",
-    U"ai",  U"ao",  U"au",  U"ay",  U"âu",  U"ây",  U"eo",  U"êu",  U"ia",  U"iê",  U"iu",  U"oa",
-    U"oă",  U"oe",  U"oi",  U"ôi",  U"ơi",  U"oo",  U"ua",  U"uâ",  U"uê",  U"ui",  U"uô",  U"uơ",
-    U"uy",  U"ưa",  U"ưi",  U"ươ",  U"ưu",  U"yê",  U"iêu", U"yêu", U"oai", U"oay", U"uôi", U"ươi"};
-constexpr std::array<std::u32string_view, 7> kMoreNuclei = {U"oao", U"oeo", U"uây", U"uya", U"uyê", U"uyu", U"ươu"};
-
-template <std::size_t N>
-bool OneOf(const std::array<std::u32string_view, N>& set, std::u32string_view s) {
-  return std::find(set.begin(), set.end(), s) != set.end();
+// The letter `lower` (a lower-case vowel with its new tone) in the case `original` was written in.
+UChar32 InCase(char32_t lower, UChar32 original) {
+  return u_isupper(original) ? u_toupper(static_cast<UChar32>(lower)) : static_cast<UChar32>(lower);
 }
 
 // The canonical form of one word as code points, or an empty vector when it is not a Vietnamese syllable
-// with exactly one tone mark, or is already canonical.
+// with a tone mark, or is already canonical.
 std::vector<UChar32> Canonical(const std::vector<UChar32>& word) {
-  const VowelTable& vowels = Vowels();
-  const std::size_t n = word.size();
-  if (n == 0 || n > 8) return {};
-  std::u32string lower(n, U' ');
-  std::vector<int> tone(n, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    UChar32 c = word[i];
-    if (const Vowel* v = vowels.Find(c)) {
-      c = v->base;
-      tone[i] = v->tone;
-    }
-    lower[i] = static_cast<char32_t>(u_tolower(c));
-  }
-  auto is_vowel = [&](std::size_t i) { return Contains(kVowels, static_cast<UChar32>(lower[i])); };
+  std::u32string lower(word.size(), U' ');
+  for (std::size_t i = 0; i < word.size(); ++i) lower[i] = static_cast<char32_t>(u_tolower(word[i]));
+  const std::optional<Syllable> syllable = ParseSyllable(lower);
+  if (!syllable || syllable->toned == std::u32string_view::npos) return {};
+  const std::size_t start = syllable->onset_end;
+  const std::size_t end = syllable->nucleus_end;
 
-  // Onset: the consonants before the first vowel; "qu" and "gi" (before another vowel) take their vowel.
-  std::size_t start = 0;
-  while (start < n && !is_vowel(start)) ++start;
-  if (start + 1 < n) {
-    const std::u32string_view onset(lower.data(), start);
-    if ((onset == U"q" && lower[start] == U'u') || (onset == U"g" && lower[start] == U'i' && is_vowel(start + 1))) {
-      ++start;
-    }
-  }
-  std::size_t end = start;
-  while (end < n && is_vowel(end)) ++end;
-  const std::u32string_view onset(lower.data(), start);
-  const std::u32string_view nucleus(lower.data() + start, end - start);
-  const std::u32string_view coda(lower.data() + end, n - end);
-  if (nucleus.empty() || !OneOf(kOnsets, onset) || !OneOf(kCodas, coda)) return {};
-  if (!OneOf(kNuclei, nucleus) && !OneOf(kMoreNuclei, nucleus)) return {};
-
-  // Exactly one tone, anywhere in the vowels (the u of "qu" or the i of "gi" included).
-  int the_tone = 0;
-  std::size_t toned = n;
-  for (std::size_t i = 0; i < end; ++i) {
-    if (tone[i] == 0) continue;
-    if (toned != n) return {};
-    toned = i;
-    the_tone = tone[i];
-  }
-  if (toned == n) return {};
-
-  std::size_t target;
-  std::size_t shaped = n;
+  std::size_t target = std::u32string_view::npos;
   for (std::size_t i = start; i < end; ++i) {
-    if (Contains(kShaped, static_cast<UChar32>(lower[i]))) shaped = i;
+    if (kShaped.find(SplitVowel(lower[i]).base) != std::u32string_view::npos) target = i;  // the ơ of ươ
   }
-  if (shaped != n) {
-    target = shaped;
-  } else if (!coda.empty()) {
-    target = end - 1;
-  } else if (nucleus.size() == 3) {
-    target = start + 1;
-  } else {
-    target = start;
+  if (target == std::u32string_view::npos) {
+    if (end < lower.size()) {
+      target = end - 1;       // a final consonant: the last vowel
+    } else if (end - start == 3) {
+      target = start + 1;     // three vowels: the middle one
+    } else {
+      target = start;         // one or two: the first
+    }
   }
-  if (target == toned) return {};
+  if (target == syllable->toned) return {};
 
   std::vector<UChar32> out = word;
-  out[toned] = vowels.Compose(vowels.Find(word[toned])->base, 0);
-  out[target] = vowels.Compose(vowels.Find(word[target]) ? vowels.Find(word[target])->base : word[target], the_tone);
+  const std::size_t toned = syllable->toned;
+  out[toned] = InCase(SplitVowel(lower[toned]).base, word[toned]);
+  out[target] = InCase(ComposeVowel(SplitVowel(lower[target]).base, syllable->tone), word[target]);
   return out;
 }
 
