@@ -12,6 +12,13 @@ packages=(
   libssl-dev                         # SHA-256 content ids
   libgumbo-dev                       # HTML5 parsing
   libcld2-dev                        # language identification
+  libtesseract-dev libleptonica-dev  # OCR, and image reading
+  tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-fra  # OCR models (and the CLI baseline)
+  python3-pil fonts-dejavu-core      # renders the test scans from corpus text
+  libpoppler-cpp-dev                 # PDF
+  libmagic-dev                       # file types by content
+  libgmime-3.0-dev                   # e-mail (MIME)
+  libzip-dev libpugixml-dev          # DOCX and ODT (zip archives of XML)
   catch2                             # tests (v2)
   python3                            # runs ../shared/tools/check-contract.py in the test suite
 )

@@ -1,0 +1,40 @@
+#ifndef DIPDOC_INGEST_OCR_ENGINE_H_
+#define DIPDOC_INGEST_OCR_ENGINE_H_
+
+// The seam between ingest and an OCR engine. Tesseract sits behind it (tesseract_ocr.cc, the only file that
+// includes Tesseract); tests put a fake in its place.
+
+#include <memory>
+#include <string>
+
+#include "ingest/page_image.h"
+#include "ingest/status.h"
+
+namespace dipdoc {
+
+struct OcrOptions {
+  // Tesseract language models, '+'-joined. The README's set-up installs vie, eng and fra.
+  std::string languages = "vie+eng+fra";
+  // Deskew, scale pages below 300 dpi up, binarise and denoise before recognition.
+  bool preprocess = true;
+};
+
+struct OcrPage {
+  std::string text;             // UTF-8, lines and paragraphs as recognised
+  double mean_confidence = 0;   // 0..1
+};
+
+// One engine: models loaded once, then any number of pages. Not thread-safe: one engine per thread.
+class OcrEngine {
+ public:
+  virtual ~OcrEngine() = default;
+  virtual Result<OcrPage> Recognise(const PageImage& page) = 0;
+};
+
+// A Tesseract engine with `options` (Tesseract's own OpenMP threading is off: dipdoc runs one engine per
+// core instead). An InvalidInput status when a language model is missing.
+Result<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const OcrOptions& options);
+
+}  // namespace dipdoc
+
+#endif  // DIPDOC_INGEST_OCR_ENGINE_H_
