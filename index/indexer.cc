@@ -70,12 +70,19 @@ void RunOrdered(std::size_t n, unsigned jobs, std::size_t window, Prepare prepar
   }
 }
 
-// One file after the parallel stage.
+// One document ready for the writer, or why it is not.
+struct PreparedDocument {
+  std::string source;
+  std::string error;  // empty when ready
+  Record record;
+  Xapian::Document built;
+};
+
+// One file after the parallel stage: its documents (an e-mail brings its attachments).
 struct Prepared {
   enum class Kind { kFailed, kUnchanged, kReady } kind = Kind::kFailed;
   std::string error;
-  Record record;
-  Xapian::Document built;
+  std::vector<PreparedDocument> documents;
 };
 
 // What each worker owns: Xapian objects are not thread-safe.
@@ -151,7 +158,11 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
     }
   }
 
-  const DocumentLoader loader(options_.loader);
+  OcrOptions ocr_options = options_.ocr;
+  OcrPool::EngineFactory make_engine = options_.make_ocr_engine;
+  if (!make_engine) make_engine = [ocr_options] { return MakeTesseractEngine(ocr_options); };
+  OcrPool ocr(jobs, ocr_options, make_engine, options_.ocr_cache ? db_dir_ / "ocr-cache" : std::filesystem::path());
+  const DocumentLoader loader(options_.loader, &ocr);
   const Extractor extractor;
   auto prepare = [&](unsigned worker, std::size_t i) -> Prepared {
     Prepared out;
@@ -171,14 +182,26 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
           return out;
         }
       }
-      Result<Document> document = loader.FromBytes(bytes.value(), files[i], path);
-      if (!document.ok()) {
-        out.error = document.status().message();
+      Result<LoadedFile> loaded = loader.LoadFile(bytes.value(), files[i], path);
+      if (!loaded.ok()) {
+        out.error = loaded.status().message();
         return out;
       }
-      Extraction extraction = extractor.Extract(document.value());
-      out.record = MakeRecord(std::move(document).value(), std::move(extraction));
-      out.built = state.builder.Build(out.record);
+      auto prepare_document = [&](Document document) {
+        PreparedDocument prepared{document.source, {}, {}, {}};
+        Extraction extraction = extractor.Extract(document);
+        prepared.record = MakeRecord(std::move(document), std::move(extraction));
+        prepared.built = state.builder.Build(prepared.record);
+        return prepared;
+      };
+      out.documents.push_back(prepare_document(std::move(loaded.value().document)));
+      for (LoadedFile::Attachment& attachment : loaded.value().attachments) {
+        if (attachment.document.ok()) {
+          out.documents.push_back(prepare_document(std::move(attachment.document).value()));
+        } else {
+          out.documents.push_back({files[i] + "#" + attachment.name, attachment.document.status().message(), {}, {}});
+        }
+      }
       out.kind = Prepared::Kind::kReady;
     } catch (const Xapian::Error& e) {
       out.error = "index error: " + e.get_description();
@@ -200,22 +223,28 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
           ++report.unchanged;
           break;
         case Prepared::Kind::kReady:
-          if (in_transaction == 0) writer.database().begin_transaction();
-          switch (writer.Store(prepared.record, std::move(prepared.built))) {
-            case StoreOutcome::kAdded:
-            case StoreOutcome::kReplaced:
-              ++report.ingested;
-              break;
-            case StoreOutcome::kUnchanged:
-              ++report.unchanged;
-              break;
-            case StoreOutcome::kSourceAdded:
-              ++report.duplicates;
-              break;
-          }
-          if (++in_transaction >= options_.commit_every) {
-            writer.database().commit_transaction();
-            in_transaction = 0;
+          for (PreparedDocument& document : prepared.documents) {
+            if (!document.error.empty()) {
+              report.failed.push_back({document.source, document.error});
+              continue;
+            }
+            if (in_transaction == 0) writer.database().begin_transaction();
+            switch (writer.Store(document.record, std::move(document.built))) {
+              case StoreOutcome::kAdded:
+              case StoreOutcome::kReplaced:
+                ++report.ingested;
+                break;
+              case StoreOutcome::kUnchanged:
+                ++report.unchanged;
+                break;
+              case StoreOutcome::kSourceAdded:
+                ++report.duplicates;
+                break;
+            }
+            if (++in_transaction >= options_.commit_every) {
+              writer.database().commit_transaction();
+              in_transaction = 0;
+            }
           }
           break;
       }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ingest/document_loader.h"
+#include "ingest/ocr_pool.h"
 #include "ingest/status.h"
 
 namespace dipdoc {
@@ -20,6 +21,11 @@ struct IngestOptions {
   // Documents per transaction. A crash loses at most the uncommitted batch, which the next run redoes.
   std::size_t commit_every = 500;
   LoaderOptions loader;
+  OcrOptions ocr;
+  // Makes one OCR engine per worker; unset means Tesseract with `ocr`. Tests put a fake here.
+  OcrPool::EngineFactory make_ocr_engine;
+  // Keep recognised pages in <db>/ocr-cache, so a re-run never OCRs the same page twice.
+  bool ocr_cache = true;
 };
 
 struct IngestFailure {
@@ -29,7 +35,7 @@ struct IngestFailure {
 
 struct IngestReport {
   std::size_t files = 0;        // files considered
-  std::size_t ingested = 0;     // new or changed content written to the index
+  std::size_t ingested = 0;     // new or changed documents written to the index (e-mail attachments included)
   std::size_t unchanged = 0;    // already indexed from the same file
   std::size_t duplicates = 0;   // content already indexed from another file; this file became another source
   std::vector<IngestFailure> failed;

@@ -21,7 +21,11 @@ void WriteDocumentFields(JsonWriter& json, const Record& record) {
       .Field("reference", d.reference)
       .Field("addressee", d.addressee)
       .Field("encoding", d.encoding)
-      .Field("format", d.format);
+      .Field("format", d.format)
+      .Field("parent_id", d.parent_id);
+  json.Key("attachment_ids").BeginArray();
+  for (const std::string& id : d.attachment_ids) json.Value(id);
+  json.EndArray();
   json.Key("ocr");
   if (d.ocr) {
     json.BeginObject().Field("pages", d.ocr->pages).Field("mean_confidence", d.ocr->mean_confidence).EndObject();
@@ -170,6 +174,13 @@ Record ReadRecord(const Value& root) {
   d.addressee = OptStr(root, "addressee");
   d.encoding = OptStr(root, "encoding").value_or("");
   d.format = OptStr(root, "format").value_or("");
+  d.parent_id = OptStr(root, "parent_id");
+  if (root.HasMember("attachment_ids")) {
+    for (const Value& id : Arr(root, "attachment_ids")) {
+      if (!id.IsString()) throw Malformed("attachment id is not a string");
+      d.attachment_ids.emplace_back(id.GetString(), id.GetStringLength());
+    }
+  }
   if (const Value& ocr = Member(root, "ocr"); !ocr.IsNull()) {
     d.ocr = OcrSummary{static_cast<int>(I64(ocr, "pages")), Num(ocr, "mean_confidence")};
   }

@@ -42,7 +42,9 @@ struct Document {
   std::optional<std::string> reference; // a letter's reference number, "4521/BNG-LT"
   std::optional<std::string> addressee; // a letter's addressee as written
   std::string encoding;                 // what the file was decoded from: "utf-8", "windows-1258", ...
-  std::string format;                   // "text" or "html"
+  std::string format;                   // what the file is: "text", "html", "pdf", "image", "docx", "odt", "email"
+  std::optional<std::string> parent_id; // an attachment: the doc_id of the e-mail it came in
+  std::vector<std::string> attachment_ids;  // an e-mail: the doc_ids of its attachments
   std::string text;                     // the normalised main text (UTF-8, NFC); all spans point into it
   std::vector<Page> pages;              // cover `text` in order
   std::optional<OcrSummary> ocr;

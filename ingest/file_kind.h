@@ -1,6 +1,7 @@
 #ifndef DIPDOC_INGEST_FILE_KIND_H_
 #define DIPDOC_INGEST_FILE_KIND_H_
 
+#include <string>
 #include <string_view>
 
 namespace dipdoc {
@@ -11,8 +12,8 @@ enum class FileKind { kText, kHtml, kPdf, kImage, kDocx, kOdt, kEmail, kOtherBin
 std::string_view ToString(FileKind kind);
 
 // What a file is, from its content alone (libmagic), never from its name: a PDF named .png is a PDF.
-// Thread-safe.
-FileKind SniffFileKind(std::string_view bytes);
+// `mime`, when given, receives libmagic's MIME type (for messages about unsupported files). Thread-safe.
+FileKind SniffFileKind(std::string_view bytes, std::string* mime = nullptr);
 
 }  // namespace dipdoc
 

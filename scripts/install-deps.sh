@@ -15,6 +15,7 @@ packages=(
   libtesseract-dev libleptonica-dev  # OCR, and image reading
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-fra  # OCR models (and the CLI baseline)
   python3-pil fonts-dejavu-core      # renders the test scans from corpus text
+  qpdf                               # merges and encrypts the test PDFs
   libpoppler-cpp-dev                 # PDF
   libmagic-dev                       # file types by content
   libgmime-3.0-dev                   # e-mail (MIME)

@@ -1,12 +1,16 @@
 #include "query/cli/commands.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <thread>
 #include <iostream>
 
 #include "index/database.h"
 #include "index/indexer.h"
 #include "index/record_json.h"
 #include "ingest/document_loader.h"
+#include "ingest/ocr_pool.h"
 #include "nlp/extractor.h"
 #include "query/cli/terminal.h"
 #include "query/json_output.h"
@@ -39,6 +43,18 @@ int Fail(const Status& status, bool json) {
 
 std::string OrDash(const std::optional<std::string>& value) { return value.value_or("-"); }
 
+// $XDG_CACHE_HOME/dipdoc/ocr, else ~/.cache/dipdoc/ocr: where `extract` keeps recognised pages between runs
+// (an ingest keeps them in its index folder). Empty when neither is set: then nothing is kept.
+std::filesystem::path UserOcrCacheDir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') {
+    return std::filesystem::path(xdg) / "dipdoc" / "ocr";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::filesystem::path(home) / ".cache" / "dipdoc" / "ocr";
+  }
+  return {};
+}
+
 void PrintCounts(const char* heading, const std::map<std::string, std::size_t>& counts) {
   std::cout << heading << ":";
   if (counts.empty()) std::cout << " none";
@@ -52,6 +68,8 @@ int RunIngest(const IngestArgs& args) {
   IngestOptions options;
   options.jobs = args.jobs;
   options.loader.max_file_bytes = std::uintmax_t{args.max_file_mb} << 20;
+  options.loader.force_ocr = args.ocr_mode == "force";
+  options.ocr.languages = args.ocr_lang;
   Indexer indexer(DbDir(args.db), options);
   Result<IngestReport> report = [&] {
     ProgressBar bar("ingesting");
@@ -72,7 +90,13 @@ int RunIngest(const IngestArgs& args) {
 }
 
 int RunExtract(const ExtractArgs& args) {
-  const DocumentLoader loader;
+  OcrOptions ocr_options;
+  ocr_options.languages = args.ocr_lang;
+  OcrPool ocr(std::max(1u, std::thread::hardware_concurrency()), ocr_options,
+              [ocr_options] { return MakeTesseractEngine(ocr_options); }, UserOcrCacheDir());
+  LoaderOptions loader_options;
+  loader_options.force_ocr = args.ocr_mode == "force";
+  const DocumentLoader loader(loader_options, &ocr);
   Result<Document> document = loader.Load(args.file, args.file);
   if (!document.ok()) {
     const Status failed = Status::InvalidInput(args.file + ": " + document.status().message());

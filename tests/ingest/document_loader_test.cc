@@ -61,7 +61,8 @@ TEST_CASE("bad files are refused with the reason", "[ingest]") {
   const Case cases[] = {
       {"empty.txt", "", "file is empty"},
       {"blank.txt", " \n\t\n", "no text"},
-      {"binary.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "binary data"},
+      {"png-named.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "truncated PNG"},
+      {"binary.txt", std::string("\x01\x02\0\x03binary\0\0", 12), "binary data"},
       {"mixed.txt", "Việt Nam với \xFF\xFE hòa bình", "encoding not recognised"},
   };
   TempDir dir;

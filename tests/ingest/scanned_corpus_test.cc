@@ -1,0 +1,117 @@
+// End to end through real OCR: the corpus's own letters and call notes, rendered as scans by
+// scripts/render_scans.py (clean 300 dpi PNG, skewed noisy 150-180 dpi JPEG, a two-page TIFF, an image-only
+// PDF), come out of the loader as the right text, language, type and date.
+
+#include <catch2/catch.hpp>
+
+#include <rapidjson/document.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "ingest/document_loader.h"
+#include "test_util.h"
+
+namespace dipdoc {
+namespace {
+
+using testing::ShellQuote;
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Share of the reference's words found in the text: a tolerant measure of recognition for a test.
+double WordRecall(const std::string& reference, const std::string& text) {
+  std::istringstream words(reference);
+  std::string word;
+  std::size_t found = 0, total = 0;
+  while (words >> word) {
+    ++total;
+    found += text.find(word) != std::string::npos;
+  }
+  return total == 0 ? 1.0 : static_cast<double>(found) / static_cast<double>(total);
+}
+
+class Scans {
+ public:
+  Scans() {
+    const std::string command = ShellQuote(DIPDOC_PYTHON) + " " +
+                                ShellQuote(std::string(DIPDOC_SOURCE_DIR) + "/scripts/render_scans.py") + " " +
+                                ShellQuote(dir_.path().string()) +
+                                " --only letter_vi_pfizer_2021-10-05 call_note_en_astrazeneca_2021-08-20"
+                                " letter_fr_france_2021-10-14 >/dev/null";
+    REQUIRE(std::system(command.c_str()) == 0);
+  }
+  std::filesystem::path Path(const std::string& name) const { return dir_.path() / name; }
+
+ private:
+  testing::TempDir dir_;
+};
+
+TEST_CASE("scanned letters and call notes are read with their language, type and date", "[scan]") {
+  const Scans scans;
+  OcrOptions options;
+  OcrPool ocr(std::max(1u, std::thread::hardware_concurrency()), options,
+              [options] { return MakeTesseractEngine(options); });
+  const DocumentLoader loader(LoaderOptions{}, &ocr);
+
+  for (const char* name : {"letter_vi_pfizer_2021-10-05", "call_note_en_astrazeneca_2021-08-20",
+                           "letter_fr_france_2021-10-14"}) {
+    rapidjson::Document expected;
+    expected.Parse(ReadAll(std::filesystem::path(DIPDOC_SOURCE_DIR) / "corpora" / "expected" / (std::string(name) + ".json")).c_str());
+    REQUIRE_FALSE(expected.HasParseError());
+    const std::string reference = ReadAll(scans.Path(std::string(name) + ".p1.txt"));
+    for (const char* kind : {".p1.clean.png", ".p1.hard.jpg"}) {
+      const std::string file = std::string(name) + kind;
+      INFO(file);
+      Result<Document> doc = loader.Load(scans.Path(file), file);
+      REQUIRE(doc.ok());
+      const Document& d = doc.value();
+      CHECK(d.format == "image");
+      REQUIRE(d.ocr.has_value());
+      CHECK(d.ocr->pages == 1);
+      CHECK(d.ocr->mean_confidence > 0.7);
+      CHECK(WordRecall(reference, d.text) > 0.9);
+      CHECK(d.language == std::optional<std::string>(expected["language"].GetString()));
+      CHECK(std::string(ToString(d.doc_type)) == expected["doc_type"].GetString());
+      CHECK(d.date == std::optional<std::string>(expected["date"].GetString()));
+    }
+  }
+}
+
+TEST_CASE("a two-page TIFF and an image-only PDF are OCRed page by page, in order", "[scan]") {
+  const Scans scans;
+  OcrOptions options;
+  OcrPool ocr(2, options, [options] { return MakeTesseractEngine(options); });
+  const DocumentLoader loader(LoaderOptions{}, &ocr);
+  for (const char* name : {"two_page", "image_only"}) {
+    INFO(name);
+    const std::filesystem::path file = scans.Path(std::string(name) + (std::string(name) == "two_page" ? ".tiff" : ".pdf"));
+    if (!std::filesystem::exists(file)) {
+      WARN(file << " was not rendered (no selected document long enough)");
+      continue;
+    }
+    Result<Document> doc = loader.Load(file, file.filename().string());
+    REQUIRE(doc.ok());
+    const Document& d = doc.value();
+    std::vector<std::string> reference_pages;
+    std::stringstream reference(ReadAll(scans.Path(std::string(name) + ".txt")));
+    for (std::string page; std::getline(reference, page, '\f');) reference_pages.push_back(page);
+    REQUIRE(d.pages.size() == reference_pages.size());
+    REQUIRE(d.ocr.has_value());
+    CHECK(d.ocr->pages == static_cast<int>(reference_pages.size()));
+    for (std::size_t i = 0; i < reference_pages.size(); ++i) {
+      INFO("page " << i + 1);
+      CHECK(WordRecall(reference_pages[i], std::string(d.pages[i].span.In(d.text))) > 0.9);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dipdoc
