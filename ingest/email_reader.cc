@@ -52,8 +52,8 @@ std::string Lower(std::string s) {
 // Encoded words
 
 // GMime joins adjacent encoded words of one charset before decoding them (so a character split between two
-// words survives), but up to 3.2.13 its base64 decoder stops at the first word's padding and the rest of the
-// header is lost: "=?UTF-8?B?Q8O0bmcgaMOgbQ==?= =?UTF-8?B?IDQ1MjEucGRm?=" decodes to "Công hàm", not
+// words survives), but in 3.2.13 (the version installed here) its base64 decoder then stops at the first
+// word's padding and the rest of the header is lost: "=?UTF-8?B?Q8O0bmcgaMOgbQ==?= =?UTF-8?B?IDQ1MjEucGRm?=" decodes to "Công hàm", not
 // "Công hàm 4521.pdf" (jstedfast/gmime#133). Mail programs fold every long Vietnamese subject, name and
 // file name that way. RepairEncodedWords joins such runs into one base64 word, which every GMime decodes.
 

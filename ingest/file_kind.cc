@@ -58,6 +58,11 @@ FileKind SniffFileKind(std::string_view bytes, std::string* mime_out) {
   if (mime == "application/pdf") return FileKind::kPdf;
   if (mime == "image/png" || mime == "image/jpeg" || mime == "image/tiff") return FileKind::kImage;
   if (mime == "application/vnd.openxmlformats-officedocument.wordprocessingml.document") return FileKind::kDocx;
+  // OLE compound files: Word 97-2003 documents and encrypted Office files. The DOCX reader says which.
+  if (mime == "application/x-ole-storage" || mime == "application/msword" || mime == "application/CDFV2" ||
+      mime == "application/encrypted") {
+    return FileKind::kDocx;
+  }
   if (mime == "application/vnd.oasis.opendocument.text") return FileKind::kOdt;
   if (mime == "message/rfc822" || StartsLikeEmail(bytes)) return FileKind::kEmail;
   if (mime == "text/html") return FileKind::kHtml;

@@ -16,8 +16,8 @@ struct OfficeText {
                       // paragraphs; table rows one per line, cells separated by " | "), then footers
 };
 
-// InvalidInput naming the reason for a damaged or encrypted file, or an archive that is not a document.
-// Thread-safe.
+// InvalidInput naming the reason for a damaged or encrypted file, or an archive that is not a document;
+// TooLarge for a part over 64 MiB uncompressed or a zip bomb. Thread-safe.
 Result<OfficeText> ReadDocx(std::string_view bytes);
 Result<OfficeText> ReadOdt(std::string_view bytes);
 
