@@ -202,7 +202,7 @@ Status CheckJpeg(std::string_view bytes) {
   const auto truncated = [](const std::string& where) {
     return Status::InvalidInput("truncated JPEG image: it stops " + where);
   };
-  std::size_t at = 2;  // SOI, already recognised
+  std::size_t at = 2;    // SOI, already recognised
   bool in_scan = false;  // after a start-of-scan header: compressed data until the next marker
   bool seen_scan = false;
   for (;;) {
@@ -210,8 +210,10 @@ Status CheckJpeg(std::string_view bytes) {
       // Compressed data: FF 00 is a literal FF, FF D0..D7 restart markers; any other FF xx ends it.
       for (;; ++at) {
         if (at + 1 >= bytes.size()) return truncated("inside its compressed data, before its end marker");
+        const auto byte = static_cast<std::uint8_t>(bytes[at]);
         const auto next = static_cast<std::uint8_t>(bytes[at + 1]);
-        if (static_cast<std::uint8_t>(bytes[at]) == 0xFF && next != 0x00 && next != 0xFF && (next < 0xD0 || next > 0xD7)) break;
+        const bool restart = next >= 0xD0 && next <= 0xD7;
+        if (byte == 0xFF && next != 0x00 && next != 0xFF && !restart) break;
       }
       in_scan = false;
     }
@@ -302,7 +304,9 @@ Result<std::vector<PageImage>> ReadTiff(std::string_view bytes, const ImageLimit
       return Status::InvalidInput("damaged or truncated TIFF image: " + where + " cannot be decoded");
     }
     PageImage page = ToPageImage(decoded.get());
-    if (page.gray.empty()) return Status::InvalidInput("damaged TIFF image: " + where + " has an unsupported pixel format");
+    if (page.gray.empty()) {
+      return Status::InvalidInput("damaged TIFF image: " + where + " has an unsupported pixel format");
+    }
     pages.push_back(std::move(page));
     if (offset == 0 && i + 1 < count) {
       return Status::InvalidInput("damaged TIFF image: " + where + " does not lead to the next page");
@@ -318,7 +322,8 @@ Result<std::vector<PageImage>> ReadImages(std::string_view bytes, const ImageLim
   if (bytes.empty()) return Status::InvalidInput("empty image file (0 bytes)");
   // findFileFormatBuffer looks at the first 12 bytes.
   if (bytes.size() < 12) {
-    return Status::InvalidInput("truncated image: " + std::to_string(bytes.size()) + " bytes is too short for any image");
+    return Status::InvalidInput("truncated image: " + std::to_string(bytes.size()) +
+                                " bytes is too short for any image");
   }
   l_int32 format = IFF_UNKNOWN;
   if (findFileFormatBuffer(Data(bytes), &format) != 0 || format == IFF_UNKNOWN) {

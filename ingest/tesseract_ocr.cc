@@ -1,19 +1,20 @@
 // The Tesseract engine behind OcrEngine: the only file that includes Tesseract.
 //
-// Preprocessing (OcrOptions::preprocess), in this order, each step kept because it measurably helped on
-// tests/data/scans (a 150 dpi JPEG skewed 2.5 degrees, with a binding shadow, blur, gaussian and
-// salt-and-pepper noise; see tests/ingest/ocr_test.cc for the figures):
-//   1. background normalisation (pixBackgroundNormSimple): flattens shadows and grey paper; without it the
-//      shadowed half of a page goes black under any global threshold and its text is lost;
+// Preprocessing (OcrOptions::preprocess), in this order:
+//   1. background normalisation (pixBackgroundNormSimple): flattens shadows and grey paper;
 //   2. deskew (pixFindSkewAndDeskew), only when Leptonica is confident of the angle;
 //   3. upscaling to 300 dpi below 250 dpi (pixScaleGrayLI), the resolution Tesseract's models expect;
 //   4. a 3 x 3 median filter, only on noisy pages (many mid-grey pixels once the background is white): it
 //      takes out gaussian and salt-and-pepper noise; on clean pages it changes nothing but costs time;
-//   5. Sauvola binarisation (local threshold), which also keeps paper grain on blank pages from being read
-//      as text (Tesseract's own global Otsu threshold turns such a page into hundreds of lines of garbage);
+//   5. Sauvola binarisation (a local threshold), which also keeps the grain of a blank page from being read
+//      as text (Tesseract's global Otsu threshold turned one such page into 90 s of garbage);
 //   6. removal of isolated specks: small components far from anything letter-sized, so diacritics (which
 //      sit next to their letter) survive.
-// Upscaling or deskewing without denoising and binarising made the noisy page worse, not better.
+// Measured on tests/data/scans/hard.jpg (150 dpi, skewed 2.5 degrees, binding shadow, blur, gaussian and
+// salt-and-pepper noise), character error rate with `vie`: 52% raw, 0.5% with every step. Leaving one step
+// out: background 1.7%, deskew 1.5%, upscaling 1.5%, median 1.2%, Sauvola 48%, speck removal 2.2%.
+// Deskew and upscaling alone made it worse (nothing recognised), as did binarising without removing noise
+// (40%). On the clean 300 dpi page every variant reads 0%.
 
 #include <dlfcn.h>
 
@@ -169,7 +170,8 @@ PixPtr Preprocess(PixPtr pix, int& dpi) {
 
   const int effective_dpi = dpi > 0 ? dpi : kTargetDpi;
   PIX* binary = nullptr;
-  if (pixSauvolaBinarize(pix.get(), std::max(8, effective_dpi / 20), 0.34f, 1, nullptr, nullptr, nullptr, &binary) == 0) {
+  const int half_window = std::max(8, effective_dpi / 20);  // 15 pixels at 300 dpi
+  if (pixSauvolaBinarize(pix.get(), half_window, 0.34f, 1, nullptr, nullptr, nullptr, &binary) == 0) {
     Keep(pix, binary);
   } else {
     pixDestroy(&binary);

@@ -26,14 +26,14 @@ struct IngestArgs {
   bool json = false;
   unsigned jobs = 0;               // 0: one worker per core
   unsigned max_file_mb = 32;       // larger files are refused unread
-  std::string ocr_lang = "vie+eng+fra";
+  std::string ocr_lang = "vie+fra+eng";
   std::string ocr_mode = "auto";   // "auto": OCR pages without text; "force": every page
   std::vector<std::string> paths;
 };
 
 struct ExtractArgs {
   bool json = false;
-  std::string ocr_lang = "vie+eng+fra";
+  std::string ocr_lang = "vie+fra+eng";
   std::string ocr_mode = "auto";
   std::string file;
 };

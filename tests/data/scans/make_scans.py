@@ -113,7 +113,7 @@ def png_chunk(kind, data):
 
 
 def huge_png(width, height):
-    """A signature and an IHDR claiming width x height, an empty IDAT, IEND: 57 bytes."""
+    """A signature, an IHDR claiming width x height, an IDAT holding no pixels, IEND: 65 bytes."""
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
     return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", zlib.compress(b"")) +
             png_chunk(b"IEND", b""))
@@ -166,7 +166,8 @@ def main():
     fr = corpus_paragraphs("letter_fr_france_2021-10-14.txt")
     en = corpus_paragraphs("letter_en_japan_2021-11-03.txt")
 
-    # clean.png: the letter's heading and first paragraph (capitals with diacritics, a reference number).
+    # clean.png: the letter's heading block and the start of its first paragraph (capitals with diacritics,
+    # a reference number, a date).
     page, lines = render(vi[:5], 300, 12)
     page.save(os.path.join(out, "clean.png"), dpi=(300, 300))
     write_text(out, "clean.txt", lines)
