@@ -33,6 +33,17 @@ std::filesystem::path TempDir::Write(std::string_view name, std::string_view byt
   return file;
 }
 
+std::string ReadFileBytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+std::filesystem::path TestData(const std::string& name) {
+  return std::filesystem::path(DIPDOC_SOURCE_DIR) / "tests" / "data" / name;
+}
+
 std::optional<std::filesystem::path> SeedsDir() {
   const std::filesystem::path seeds = std::filesystem::path(DIPDOC_SHARED_DIR) / "seeds";
   if (std::filesystem::is_directory(seeds)) return seeds;

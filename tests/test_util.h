@@ -26,6 +26,12 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// The whole content of a file ("" when it cannot be read).
+std::string ReadFileBytes(const std::filesystem::path& path);
+
+// A file under tests/data/.
+std::filesystem::path TestData(const std::string& name);
+
 // ../shared/seeds beside the project, or nullopt (with a WARN) when this checkout has no ../shared.
 std::optional<std::filesystem::path> SeedsDir();
 

@@ -16,13 +16,6 @@
 namespace dipdoc {
 namespace {
 
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 std::string Shown(const std::optional<std::string>& value) { return value ? '"' + *value + '"' : "null"; }
 
 TEST_CASE("language, type, date and title are right on every expected document", "[ingest][corpus]") {
@@ -51,7 +44,7 @@ TEST_CASE("language, type, date and title are right on every expected document",
     INFO("document: " << name);
     REQUIRE(std::filesystem::exists(source));
     rapidjson::Document expected;
-    expected.Parse(ReadAll(json_path).c_str());
+    expected.Parse(testing::ReadFileBytes(json_path).c_str());
     REQUIRE_FALSE(expected.HasParseError());
     Result<Document> loaded = loader.Load(source, name);
     REQUIRE(loaded.ok());

@@ -12,16 +12,8 @@
 namespace dipdoc {
 namespace {
 
-std::filesystem::path Data(const std::string& name) {
-  return std::filesystem::path(DIPDOC_SOURCE_DIR) / "tests" / "data" / name;
-}
-
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using testing::ReadFileBytes;
+using testing::TestData;
 
 TEST_CASE("Word, OpenDocument, e-mail and HTML files become documents", "[formats]") {
   struct Case {
@@ -43,7 +35,7 @@ TEST_CASE("Word, OpenDocument, e-mail and HTML files become documents", "[format
   const DocumentLoader loader;
   for (const Case& c : cases) {
     INFO(c.file);
-    Result<Document> doc = loader.Load(Data(c.file), c.file);
+    Result<Document> doc = loader.Load(TestData(c.file), c.file);
     REQUIRE(doc.ok());
     const Document& d = doc.value();
     CHECK(d.format == c.format);
@@ -56,7 +48,7 @@ TEST_CASE("Word, OpenDocument, e-mail and HTML files become documents", "[format
 
 TEST_CASE("an e-mail's attachments are documents of their own, linked to it", "[formats]") {
   const DocumentLoader loader;
-  const std::string bytes = ReadAll(Data("email/two_attachments.eml"));
+  const std::string bytes = ReadFileBytes(TestData("email/two_attachments.eml"));
   Result<LoadedFile> loaded = loader.LoadFile(bytes, "mail.eml", "/mail.eml");
   REQUIRE(loaded.ok());
   const Document& mail = loaded.value().document;
@@ -74,11 +66,11 @@ TEST_CASE("an e-mail's attachments are documents of their own, linked to it", "[
 TEST_CASE("a file whose extension lies is read for what it is", "[formats]") {
   testing::TempDir dir;
   const DocumentLoader loader;
-  const auto html_as_pdf = dir.Write("page.pdf", ReadAll(Data("html/en_press_release.html")));
+  const auto html_as_pdf = dir.Write("page.pdf", ReadFileBytes(TestData("html/en_press_release.html")));
   Result<Document> html = loader.Load(html_as_pdf, "page.pdf");
   REQUIRE(html.ok());
   CHECK(html.value().format == "html");
-  const auto docx_as_png = dir.Write("letter.png", ReadAll(Data("office/letter_vi.docx")));
+  const auto docx_as_png = dir.Write("letter.png", ReadFileBytes(TestData("office/letter_vi.docx")));
   Result<Document> docx = loader.Load(docx_as_png, "letter.png");
   REQUIRE(docx.ok());
   CHECK(docx.value().format == "docx");
@@ -101,7 +93,7 @@ TEST_CASE("damaged, encrypted and unsupported documents are refused with the rea
   const DocumentLoader loader;
   for (const Case& c : cases) {
     INFO(c.file);
-    Result<Document> doc = loader.Load(Data(c.file), c.file);
+    Result<Document> doc = loader.Load(TestData(c.file), c.file);
     REQUIRE_FALSE(doc.ok());
     CHECK_THAT(doc.status().message(), Catch::Contains(c.reason));
   }

@@ -19,13 +19,6 @@ namespace {
 
 using testing::ShellQuote;
 
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 // Share of the reference's words found in the text: a tolerant measure of recognition for a test.
 double WordRecall(const std::string& reference, const std::string& text) {
   std::istringstream words(reference);
@@ -64,9 +57,9 @@ TEST_CASE("scanned letters and call notes are read with their language, type and
   for (const char* name : {"letter_vi_pfizer_2021-10-05", "call_note_en_astrazeneca_2021-08-20",
                            "letter_fr_france_2021-10-14"}) {
     rapidjson::Document expected;
-    expected.Parse(ReadAll(std::filesystem::path(DIPDOC_SOURCE_DIR) / "corpora" / "expected" / (std::string(name) + ".json")).c_str());
+    expected.Parse(testing::ReadFileBytes(std::filesystem::path(DIPDOC_SOURCE_DIR) / "corpora" / "expected" / (std::string(name) + ".json")).c_str());
     REQUIRE_FALSE(expected.HasParseError());
-    const std::string reference = ReadAll(scans.Path(std::string(name) + ".p1.txt"));
+    const std::string reference = testing::ReadFileBytes(scans.Path(std::string(name) + ".p1.txt"));
     for (const char* kind : {".p1.clean.png", ".p1.hard.jpg"}) {
       const std::string file = std::string(name) + kind;
       INFO(file);
@@ -101,7 +94,7 @@ TEST_CASE("a two-page TIFF and an image-only PDF are OCRed page by page, in orde
     REQUIRE(doc.ok());
     const Document& d = doc.value();
     std::vector<std::string> reference_pages;
-    std::stringstream reference(ReadAll(scans.Path(std::string(name) + ".txt")));
+    std::stringstream reference(testing::ReadFileBytes(scans.Path(std::string(name) + ".txt")));
     for (std::string page; std::getline(reference, page, '\f');) reference_pages.push_back(page);
     REQUIRE(d.pages.size() == reference_pages.size());
     REQUIRE(d.ocr.has_value());
