@@ -195,11 +195,14 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
         return prepared;
       };
       out.documents.push_back(prepare_document(std::move(loaded.value().document)));
-      for (LoadedFile::Attachment& attachment : loaded.value().attachments) {
+      for (std::size_t k = 0; k < loaded.value().attachments.size(); ++k) {
+        LoadedFile::Attachment& attachment = loaded.value().attachments[k];
         if (attachment.document.ok()) {
           out.documents.push_back(prepare_document(std::move(attachment.document).value()));
         } else {
-          out.documents.push_back({files[i] + "#" + attachment.name, attachment.document.status().message(), {}, {}});
+          // Named as the loader names attachments: "<e-mail>#<n>/<file name>".
+          const std::string source = files[i] + "#" + std::to_string(k + 1) + "/" + attachment.name;
+          out.documents.push_back({source, attachment.document.status().message(), {}, {}});
         }
       }
       out.kind = Prepared::Kind::kReady;
