@@ -50,13 +50,6 @@ constexpr const char* kNotRecognised =
 // ---------------------------------------------------------------------------------------------------------
 // Small helpers
 
-void AppendUtf8(std::string& out, UChar32 c) {
-  char buffer[U8_MAX_LENGTH];
-  int32_t length = 0;
-  U8_APPEND_UNSAFE(buffer, length, c);
-  out.append(buffer, static_cast<std::size_t>(length));
-}
-
 // C0 control characters that do not occur in text (TAB, LF, CR and FF do), DEL, and the C1 controls.
 bool IsControl(UChar32 c) {
   if (c < 0x20) return c != '\t' && c != '\n' && c != '\r' && c != '\f';

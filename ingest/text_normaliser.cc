@@ -10,17 +10,12 @@
 #include <stdexcept>
 #include <vector>
 
+#include "ingest/utf8.h"
+
 namespace dipdoc {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
-void Append(std::string& out, UChar32 c) {
-  char buffer[U8_MAX_LENGTH];
-  int32_t length = 0;
-  U8_APPEND_UNSAFE(buffer, length, c);
-  out.append(buffer, static_cast<std::size_t>(length));
-}
 
 bool IsInvisible(UChar32 c) {
   switch (c) {
@@ -70,13 +65,13 @@ std::string CleanCharacters(std::string_view text) {
     } else if (IsSpace(c)) {
       out += ' ';
     } else if (c == 0x00D0) {
-      Append(out, 0x0110);  // Ð (eth) for Đ (d with stroke): a look-alike in Vietnamese text
+      AppendUtf8(out, 0x0110);  // Ð (eth) for Đ (d with stroke): a look-alike in Vietnamese text
     } else if (const std::string_view ligature = Ligature(c); !ligature.empty()) {
       out += ligature;
     } else if (c < 0x80) {
       out += static_cast<char>(c);
     } else {
-      Append(out, c);
+      AppendUtf8(out, c);
     }
   }
   return out;

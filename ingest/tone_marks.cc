@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/utf8.h"
 #include "ingest/vietnamese_syllable.h"
 
 namespace dipdoc {
@@ -51,13 +52,6 @@ std::vector<UChar32> Canonical(const std::vector<UChar32>& word) {
   out[toned] = InCase(SplitVowel(lower[toned]).base, word[toned]);
   out[target] = InCase(ComposeVowel(SplitVowel(lower[target]).base, syllable->tone), word[target]);
   return out;
-}
-
-void AppendUtf8(std::string& out, UChar32 c) {
-  char buffer[U8_MAX_LENGTH];
-  int32_t length = 0;
-  U8_APPEND_UNSAFE(buffer, length, c);
-  out.append(buffer, static_cast<std::size_t>(length));
 }
 
 }  // namespace

@@ -19,6 +19,13 @@ std::optional<std::size_t> FindInvalidUtf8(std::string_view bytes) {
   return std::nullopt;
 }
 
+void AppendUtf8(std::string& out, char32_t c) {
+  char buffer[U8_MAX_LENGTH];
+  int32_t length = 0;
+  U8_APPEND_UNSAFE(buffer, length, static_cast<UChar32>(c));
+  out.append(buffer, static_cast<std::size_t>(length));
+}
+
 std::string_view TruncateUtf8(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   std::size_t end = max_bytes;
