@@ -35,6 +35,8 @@ std::filesystem::path TempDir::Write(std::string_view name, std::string_view byt
 
 std::string ReadFileBytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
+  INFO(path);
+  REQUIRE(in.good());
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();

@@ -26,7 +26,7 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// The whole content of a file ("" when it cannot be read).
+// The whole content of a file; the test fails when it cannot be read.
 std::string ReadFileBytes(const std::filesystem::path& path);
 
 // A file under tests/data/.

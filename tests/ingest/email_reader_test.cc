@@ -13,16 +13,12 @@
 // Fixtures under tests/data/email: one .eml per kind of message, and the files attached to them
 // (attachment_*) byte for byte, to compare the decoded attachments with.
 
+#include "test_util.h"
+
 namespace dipdoc {
 namespace {
 
-std::string ReadFixture(const std::string& name) {
-  const std::string path = std::string(DIPDOC_SOURCE_DIR) + "/tests/data/email/" + name;
-  std::ifstream in(path, std::ios::binary);
-  INFO(path);
-  REQUIRE(in.good());
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+std::string ReadFixture(const std::string& name) { return testing::ReadFileBytes(testing::TestData("email/" + name)); }
 
 Email Read(std::string_view bytes) {
   Result<Email> email = ReadEmail(bytes);

@@ -10,16 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "test_util.h"
+
 namespace dipdoc {
 namespace {
 
-std::string ReadFixture(const std::string& name) {
-  const std::string path = std::string(DIPDOC_SOURCE_DIR) + "/tests/data/html/" + name;
-  std::ifstream in(path, std::ios::binary);
-  INFO(path);
-  REQUIRE(in.good());
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+std::string ReadFixture(const std::string& name) { return testing::ReadFileBytes(testing::TestData("html/" + name)); }
 
 HtmlArticle Extract(std::string_view html) {
   Result<HtmlArticle> article = ExtractHtmlArticle(html);

@@ -75,12 +75,7 @@ const fs::path* Scans() {
   return &rendered.dir.path();
 }
 
-std::string ReadFile(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  INFO(file);
-  REQUIRE(in.good());
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+std::string ReadFile(const fs::path& file) { return testing::ReadFileBytes(file); }
 
 std::vector<PageImage> Read(const fs::path& file) {
   Result<std::vector<PageImage>> pages = ReadImages(ReadFile(file));

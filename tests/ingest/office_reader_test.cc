@@ -14,16 +14,12 @@
 // Fixtures are written by tests/data/office/make_office.py (see its docstring for what each one holds);
 // hostile archives too large to commit are built here, uncompressed, by StoredZip.
 
+#include "test_util.h"
+
 namespace dipdoc {
 namespace {
 
-std::string ReadFixture(const std::string& name) {
-  const std::string path = std::string(DIPDOC_SOURCE_DIR) + "/tests/data/office/" + name;
-  std::ifstream in(path, std::ios::binary);
-  INFO(path);
-  REQUIRE(in.good());
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+std::string ReadFixture(const std::string& name) { return testing::ReadFileBytes(testing::TestData("office/" + name)); }
 
 OfficeText Read(Result<OfficeText> result) {
   INFO((result.ok() ? std::string() : result.status().message()));

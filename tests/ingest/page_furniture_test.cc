@@ -84,10 +84,7 @@ TEST_CASE("the seeds keep their article and lose their furniture", "[ingest][see
   const TextNormaliser normaliser;
   for (const Case& c : cases) {
     INFO(c.file);
-    std::ifstream in(*seeds / c.file, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    const std::string text = RemovePageFurniture(normaliser.Normalise(bytes.str()));
+    const std::string text = RemovePageFurniture(normaliser.Normalise(testing::ReadFileBytes(*seeds / c.file)));
     for (const std::string& phrase : c.kept) {
       INFO("kept: " << phrase);
       CHECK(text.find(phrase) != std::string::npos);

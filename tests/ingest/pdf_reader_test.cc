@@ -24,12 +24,7 @@ class PdfFixtures {
                                 ShellQuote(dir_.path().string());
     REQUIRE(std::system(command.c_str()) == 0);
   }
-  std::string Read(const std::string& name) const {
-    std::ifstream in(dir_.path() / name, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-  }
+  std::string Read(const std::string& name) const { return testing::ReadFileBytes(dir_.path() / name); }
   std::filesystem::path Path(const std::string& name) const { return dir_.path() / name; }
 
  private:

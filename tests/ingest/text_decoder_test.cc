@@ -19,6 +19,8 @@
 // The test data are encoded here from Unicode sentences with ICU and glibc's iconv, or written as byte
 // literals (VNI, which no library has), never with the decoder's own tables.
 
+#include "test_util.h"
+
 namespace dipdoc {
 namespace {
 
@@ -111,14 +113,7 @@ std::string Normalised(std::string_view utf8) {
   return normaliser.Normalise(utf8);
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  INFO(path);
-  REQUIRE(in);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+std::string ReadFile(const std::string& path) { return testing::ReadFileBytes(path); }
 
 // --- Sentences ---------------------------------------------------------------------------------------------
 
