@@ -1,0 +1,3 @@
+#include "nlp/date_reader.h"
+
+#include <catch2/catch.hpp>

@@ -1,0 +1,3 @@
+#include "nlp/name_finder.h"
+
+#include <catch2/catch.hpp>

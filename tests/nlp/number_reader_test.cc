@@ -1,0 +1,3 @@
+#include "nlp/number_reader.h"
+
+#include <catch2/catch.hpp>
