@@ -40,7 +40,8 @@ std::string CacheKey(const PageImage& page, const OcrOptions& options) {
       Sha256Hex(std::string_view(reinterpret_cast<const char*>(page.gray.data()), page.gray.size()));
   std::string material(kCacheVersion);
   material += '\n' + std::to_string(page.width) + 'x' + std::to_string(page.height) + '@' + std::to_string(page.dpi);
-  material += '\n' + pixels + '\n' + options.languages + '\n' + (options.preprocess ? "preprocess" : "raw");
+  material += '\n' + pixels + '\n' + options.languages + '\n' + (options.preprocess ? "preprocess" : "raw") +
+              (options.reread_vietnamese ? "+reread-vi" : "");
   return Sha256Hex(material);
 }
 

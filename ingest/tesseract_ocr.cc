@@ -26,11 +26,13 @@
 #include <cstdint>
 #include <cstdlib>
 #include <exception>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "ingest/language_identifier.h"
 #include "ingest/ocr_engine.h"
 
 namespace dipdoc {
@@ -191,10 +193,28 @@ PixPtr Preprocess(PixPtr pix, int& dpi) {
   return pix;
 }
 
+// `languages` loaded into `api`, every one of them, or the first that is missing. Tesseract fails only when
+// the first language is missing and silently drops the others, so the loaded set is checked.
+Status LoadModels(tesseract::TessBaseAPI& api, const std::vector<std::string>& languages) {
+  std::string joined;
+  for (const std::string& language : languages) joined += (joined.empty() ? "" : "+") + language;
+  if (api.Init(nullptr, joined.c_str(), tesseract::OEM_LSTM_ONLY) != 0) return MissingModel(languages[0]);
+  std::vector<std::string> loaded;
+  api.GetLoadedLanguagesAsVector(&loaded);
+  for (const std::string& language : languages) {
+    if (std::find(loaded.begin(), loaded.end(), language) == loaded.end()) return MissingModel(language);
+  }
+  api.SetPageSegMode(tesseract::PSM_AUTO);
+  return Status::Ok();
+}
+
 class TesseractEngine : public OcrEngine {
  public:
   explicit TesseractEngine(OcrOptions options) : options_(std::move(options)) {}
-  ~TesseractEngine() override { api_.End(); }
+  ~TesseractEngine() override {
+    api_.End();
+    if (vietnamese_api_ != nullptr) vietnamese_api_->End();
+  }
 
   Status Init() {
     const std::vector<std::string> wanted = SplitLanguages(options_.languages);
@@ -202,15 +222,18 @@ class TesseractEngine : public OcrEngine {
     for (const std::string& language : wanted) {
       if (!IsLanguageName(language)) return Status::Usage("'" + language + "' is not an OCR language name");
     }
-    // Tesseract fails only when the first language is missing and silently drops the others, so the
-    // loaded set is checked against the wanted one.
-    if (api_.Init(nullptr, options_.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) return MissingModel(wanted[0]);
-    std::vector<std::string> loaded;
-    api_.GetLoadedLanguagesAsVector(&loaded);
-    for (const std::string& language : wanted) {
-      if (std::find(loaded.begin(), loaded.end(), language) == loaded.end()) return MissingModel(language);
+    if (Status status = LoadModels(api_, wanted); !status.ok()) return status;
+
+    const auto has = [&wanted](const char* language) {
+      return std::find(wanted.begin(), wanted.end(), language) != wanted.end();
+    };
+    if (options_.reread_vietnamese && has("vie") && has("eng")) {
+      std::vector<std::string> without_english;
+      std::copy_if(wanted.begin(), wanted.end(), std::back_inserter(without_english),
+                   [](const std::string& language) { return language != "eng"; });
+      vietnamese_api_ = std::make_unique<tesseract::TessBaseAPI>();
+      if (Status status = LoadModels(*vietnamese_api_, without_english); !status.ok()) return status;
     }
-    api_.SetPageSegMode(tesseract::PSM_AUTO);
     return Status::Ok();
   }
 
@@ -225,6 +248,7 @@ class TesseractEngine : public OcrEngine {
       return RecogniseOrThrow(page);
     } catch (const std::exception& e) {
       api_.Clear();
+      if (vietnamese_api_ != nullptr) vietnamese_api_->Clear();
       return Status::InvalidInput(std::string("OCR failed: ") + e.what());
     }
   }
@@ -242,11 +266,19 @@ class TesseractEngine : public OcrEngine {
     }
 
     KeepOpenMpToOneThread();
-    api_.SetImage(pix.get());
-    if (dpi > 0) api_.SetSourceResolution(dpi);
-    std::unique_ptr<char[]> text(api_.GetUTF8Text());
+    Result<OcrPage> result = RecogniseWith(api_, pix.get(), dpi);
+    if (result.ok() && vietnamese_api_ != nullptr && IdentifyLanguage(result.value().text) == "vi") {
+      return RecogniseWith(*vietnamese_api_, pix.get(), dpi);
+    }
+    return result;
+  }
+
+  static Result<OcrPage> RecogniseWith(tesseract::TessBaseAPI& api, PIX* pix, int dpi) {
+    api.SetImage(pix);
+    if (dpi > 0) api.SetSourceResolution(dpi);
+    std::unique_ptr<char[]> text(api.GetUTF8Text());
     if (text == nullptr) {
-      api_.Clear();
+      api.Clear();
       return Status::InvalidInput("OCR failed: Tesseract could not recognise the page");
     }
     OcrPage result;
@@ -254,14 +286,15 @@ class TesseractEngine : public OcrEngine {
     if (result.text.find_first_not_of(" \t\n\f") == std::string::npos) {
       result.text.clear();  // a blank page
     } else {
-      result.mean_confidence = api_.MeanTextConf() / 100.0;
+      result.mean_confidence = api.MeanTextConf() / 100.0;
     }
-    api_.Clear();  // frees the page's image and results; the models stay loaded
+    api.Clear();  // frees the page's image and results; the models stay loaded
     return result;
   }
 
   OcrOptions options_;
   tesseract::TessBaseAPI api_;
+  std::unique_ptr<tesseract::TessBaseAPI> vietnamese_api_;  // set when options_.reread_vietnamese applies
 };
 
 }  // namespace

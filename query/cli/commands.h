@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/ocr_engine.h"
 #include "query/commitment_table.h"
 #include "query/searcher.h"
 
@@ -26,14 +27,14 @@ struct IngestArgs {
   bool json = false;
   unsigned jobs = 0;               // 0: one worker per core
   unsigned max_file_mb = 32;       // larger files are refused unread
-  std::string ocr_lang = "vie+fra+eng";
+  std::string ocr_lang = OcrOptions{}.languages;
   std::string ocr_mode = "auto";   // "auto": OCR pages without text; "force": every page
   std::vector<std::string> paths;
 };
 
 struct ExtractArgs {
   bool json = false;
-  std::string ocr_lang = "vie+fra+eng";
+  std::string ocr_lang = OcrOptions{}.languages;
   std::string ocr_mode = "auto";
   std::string file;
 };

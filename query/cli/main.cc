@@ -40,7 +40,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 256u));
   ingest_cmd->add_option("--max-file-mb", ingest.max_file_mb, "refuse files larger than this, unread (default 32)")
       ->check(CLI::Range(1u, 4096u));
-  ingest_cmd->add_option("--ocr-lang", ingest.ocr_lang, "Tesseract languages, '+'-joined (default vie+fra+eng)");
+  ingest_cmd->add_option("--ocr-lang", ingest.ocr_lang,
+                         "Tesseract languages, '+'-joined; pages read as Vietnamese are read again without eng")
+      ->capture_default_str();
   ingest_cmd->add_option("--ocr", ingest.ocr_mode, "auto: OCR pages without text (default); force: every page")
       ->check(CLI::IsMember({"auto", "force"}));
   ingest_cmd->add_option("paths", ingest.paths, "files and folders")->required();
@@ -48,7 +50,9 @@ int main(int argc, char** argv) {
   dipdoc::cli::ExtractArgs extract;
   CLI::App* extract_cmd = app.add_subcommand("extract", "print one file's record; nothing is indexed");
   extract_cmd->add_flag("--json", extract.json, "print the record as JSON");
-  extract_cmd->add_option("--ocr-lang", extract.ocr_lang, "Tesseract languages, '+'-joined (default vie+fra+eng)");
+  extract_cmd->add_option("--ocr-lang", extract.ocr_lang,
+                         "Tesseract languages, '+'-joined; pages read as Vietnamese are read again without eng")
+      ->capture_default_str();
   extract_cmd->add_option("--ocr", extract.ocr_mode, "auto: OCR pages without text (default); force: every page")
       ->check(CLI::IsMember({"auto", "force"}));
   extract_cmd->add_option("file", extract.file, "the file")->required();
