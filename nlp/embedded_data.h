@@ -11,6 +11,8 @@ extern const std::string_view kPartnersVi;   // nlp/data/partners_vi.tsv
 extern const std::string_view kPartnersEn;   // nlp/data/partners_en.tsv
 extern const std::string_view kPartnersFr;   // nlp/data/partners_fr.tsv
 extern const std::string_view kVaccines;     // nlp/data/vaccines.tsv
+extern const std::string_view kQuantityWords;  // nlp/data/quantity_words.tsv
+extern const std::string_view kCommitmentCues;  // nlp/data/commitment_cues.tsv
 
 }  // namespace dipdoc::data
 

@@ -1,5 +1,8 @@
 #include "test_util.h"
 
+#include <algorithm>
+#include <cctype>
+#include <map>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -54,6 +57,35 @@ std::optional<std::filesystem::path> SeedsDir() {
 }
 
 std::filesystem::path CorpusDir() { return std::filesystem::path(DIPDOC_SOURCE_DIR) / "corpora" / "documents"; }
+
+std::vector<ExpectedDocument> ExpectedDocuments() {
+  const std::filesystem::path expected_dir = std::filesystem::path(DIPDOC_SOURCE_DIR) / "corpora" / "expected";
+  std::map<std::string, std::filesystem::path> corpus;  // file name without its last extension -> path
+  for (const auto& entry : std::filesystem::directory_iterator(CorpusDir())) {
+    corpus[entry.path().stem().string()] = entry.path();
+  }
+  const std::optional<std::filesystem::path> seeds = SeedsDir();
+  std::vector<ExpectedDocument> documents;
+  std::size_t corpus_described = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(expected_dir)) {
+    const std::string stem = entry.path().stem().string();
+    std::filesystem::path source;
+    if (const auto it = corpus.find(stem); it != corpus.end()) {
+      source = it->second;
+      ++corpus_described;
+    } else if (seeds && std::filesystem::exists(*seeds / (stem + ".txt"))) {
+      source = *seeds / (stem + ".txt");
+    } else {
+      if (!seeds && stem.size() > 3 && std::isdigit(static_cast<unsigned char>(stem[0]))) continue;  // a seed
+      FAIL("corpora/expected/" << entry.path().filename().string() << " describes no document");
+    }
+    documents.push_back(ExpectedDocument{entry.path(), source, source.filename().string()});
+  }
+  CHECK(corpus_described == corpus.size());  // every corpus document has its expectations
+  std::sort(documents.begin(), documents.end(),
+            [](const ExpectedDocument& a, const ExpectedDocument& b) { return a.name < b.name; });
+  return documents;
+}
 
 Xapian::WritableDatabase InMemoryDatabase() {
   return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);

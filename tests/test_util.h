@@ -38,6 +38,18 @@ std::optional<std::filesystem::path> SeedsDir();
 // The project's own corpus of documents.
 std::filesystem::path CorpusDir();
 
+// A document with hand-written expectations: corpora/expected/<stem>.json and the file it describes (a
+// corpus document, or a seed when ../shared is present).
+struct ExpectedDocument {
+  std::filesystem::path expected;  // the .json
+  std::filesystem::path source;    // the document
+  std::string name;                // source's file name, for messages
+};
+
+// Every expected document whose source is present, in file-name order. Fails the test when an expectation
+// names a corpus document that is missing or the corpus has a document without an expectation.
+std::vector<ExpectedDocument> ExpectedDocuments();
+
 // An empty Xapian database in memory.
 Xapian::WritableDatabase InMemoryDatabase();
 

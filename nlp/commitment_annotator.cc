@@ -1,0 +1,393 @@
+#include "nlp/commitment_annotator.h"
+
+#include <algorithm>
+#include <string>
+
+#include "nlp/embedded_data.h"
+#include "nlp/lexicon.h"
+#include "nlp/word_tokens.h"
+
+namespace dipdoc {
+namespace {
+
+// How many sentences back a partner named earlier still answers for a commitment that names none:
+// "làm việc với công ty Pfizer và được cam kết ..." often comes a sentence before the figures.
+constexpr std::size_t kPartnerMemorySentences = 2;
+
+// The vaccine a maker's commitment is of, when the sentence names none (ids from the contract).
+struct MakerVaccine {
+  std::string_view partner;
+  std::string_view vaccine;
+};
+constexpr MakerVaccine kMakerVaccines[] = {
+    {"pfizer", "pfizer"},       {"biontech", "pfizer"},   {"astrazeneca", "astrazeneca"}, {"moderna", "moderna"},
+    {"janssen", "janssen"},     {"sinopharm", "sinopharm"}, {"sinovac", "sinovac"},     {"gamaleya", "sputnik-v"},
+    {"rdif", "sputnik-v"},      {"bharat", "covaxin"},    {"serum-institute", "astrazeneca"},
+    {"novavax", "novavax"},     {"cigb", "abdala"},       {"finlay", "soberana"},
+};
+
+const Lexicon& Cues() {
+  static const Lexicon lexicon("nlp/data/commitment_cues.tsv", data::kCommitmentCues);
+  return lexicon;
+}
+
+struct Cue {
+  Span span;
+  const LexiconEntry* entry;
+};
+
+template <typename T>
+bool Inside(const T& item, Span range) {
+  return item.span.start >= range.start && item.span.end <= range.end;
+}
+
+// The value of attribute `name` of the cue nearest to `at` among those in [from, at) (nearest first), then
+// among those in [at_end, to). Empty when none has it.
+std::string_view Nearest(const std::vector<Cue>& cues, std::string_view name, std::size_t from, std::size_t at,
+                         std::size_t at_end, std::size_t to) {
+  for (auto it = cues.rbegin(); it != cues.rend(); ++it) {
+    if (it->span.end <= at && it->span.start >= from && it->entry->Has(name)) return it->entry->Get(name);
+  }
+  for (const Cue& cue : cues) {
+    if (cue.span.start >= at_end && cue.span.end <= to && cue.entry->Has(name)) return cue.entry->Get(name);
+  }
+  return {};
+}
+
+bool AnyIn(const std::vector<Cue>& cues, std::string_view name, std::size_t from, std::size_t to) {
+  return std::any_of(cues.begin(), cues.end(), [&](const Cue& cue) {
+    return cue.span.start >= from && cue.span.end <= to && cue.entry->Has(name);
+  });
+}
+
+// A company named as its vaccine ("vaccine Pfizer", "doses de Moderna", "the AstraZeneca vaccine") rather than
+// as an actor: ranked after every other partner, and not remembered for later sentences.
+bool NamedAsVaccine(std::string_view text, const NameMatch& partner, const std::vector<const NameMatch*>& vaccines) {
+  if (!std::any_of(vaccines.begin(), vaccines.end(), [&](const NameMatch* v) { return v->span == partner.span; })) {
+    return false;
+  }
+  static const std::vector<std::string> kBefore = {"vaccine", "xin", "vaccin", "of", "de", "liều", "doses", "lọ"};
+  static const std::vector<std::string> kAfter = {"vaccine", "vaccines", "doses", "vaccin", "vaccins", "shots"};
+  const std::size_t before_from = partner.span.start > 16 ? partner.span.start - 16 : 0;
+  const std::vector<WordToken> before = TokenizeWords(text, Span{before_from, partner.span.start});
+  if (!before.empty() && std::find(kBefore.begin(), kBefore.end(), before.back().key) != kBefore.end()) return true;
+  const std::vector<WordToken> after =
+      TokenizeWords(text, Span{partner.span.end, std::min(text.size(), partner.span.end + 16)});
+  return !after.empty() && std::find(kAfter.begin(), kAfter.end(), after.front().key) != kAfter.end();
+}
+
+// The partners a sentence names, best first for a quantity at [at, at_end): before it (nearest first), then
+// after it. COVAX is a channel when another partner is named; a company named only as its vaccine
+// ("vaccine Pfizer" after "Hoa Kỳ trao tặng") comes after every other partner.
+std::optional<std::string> PartnerFor(std::string_view text, const std::vector<const NameMatch*>& partners,
+                                      const std::vector<const NameMatch*>& vaccines, std::size_t at,
+                                      std::size_t at_end) {
+  const auto is_vaccine_too = [&](const NameMatch* p) { return NamedAsVaccine(text, *p, vaccines); };
+  const bool other_than_covax = std::any_of(partners.begin(), partners.end(),
+                                            [](const NameMatch* p) { return p->id != "covax"; });
+  const NameMatch* best = nullptr;
+  int best_rank = 1 << 30;
+  for (const NameMatch* p : partners) {
+    if (p->id == "covax" && other_than_covax) continue;
+    const bool before = p->span.end <= at;
+    const std::size_t distance = before ? at - p->span.end : (p->span.start >= at_end ? p->span.start - at_end : 0);
+    // Rank: plain names before vaccine-only names, names before the quantity before names after it.
+    const int rank = (is_vaccine_too(p) ? 1 << 28 : 0) + (before ? 0 : 1 << 27) + static_cast<int>(std::min<std::size_t>(distance, 1 << 26));
+    if (rank < best_rank) {
+      best_rank = rank;
+      best = p;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  return std::string(best->id);
+}
+
+std::optional<std::string> MakersVaccine(std::string_view partner) {
+  for (const MakerVaccine& m : kMakerVaccines) {
+    if (m.partner == partner) return std::string(m.vaccine);
+  }
+  return std::nullopt;
+}
+
+CommitmentKind KindOf(std::string_view cue, CommitmentStatus status, std::string_view partner_kind) {
+  if (auto kind = ParseCommitmentKind(cue)) return *kind;
+  if (status == CommitmentStatus::kDelivered) return CommitmentKind::kDelivery;
+  // In 2021 Viet Nam bought from companies and was given doses by governments and organisations.
+  return partner_kind == "company" ? CommitmentKind::kPurchase : CommitmentKind::kDonation;
+}
+
+// A status no cue states: a delivery reported without "sẽ"/"will" has happened ("Cuba bàn giao 1,05 triệu
+// liều"), anything else is a promise.
+CommitmentStatus StatusOf(std::string_view cue, std::string_view kind_cue) {
+  if (auto status = ParseCommitmentStatus(cue)) return *status;
+  return kind_cue == "delivery" ? CommitmentStatus::kDelivered : CommitmentStatus::kPledged;
+}
+
+// How much a commitment says, to keep the fuller of two that state the same figure.
+int Detail(const Commitment& c) {
+  return (c.due ? 2 : 0) + (c.vaccine ? 1 : 0) + (c.channel != "bilateral" ? 1 : 0);
+}
+
+// Two amounts that are one sum in two currencies: "2.000 tỷ đồng (90 triệu USD)".
+bool RestatesPrevious(std::string_view text, const std::vector<Amount>& amounts, std::size_t i) {
+  if (i == 0 || amounts[i].span.start < amounts[i - 1].span.end) return false;
+  const std::string_view gap = text.substr(amounts[i - 1].span.end, amounts[i].span.start - amounts[i - 1].span.end);
+  return gap.size() <= 16 && gap.find('(') != std::string_view::npos;
+}
+
+}  // namespace
+
+std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, std::vector<DoseCount>& doses) {
+  std::vector<Commitment> commitments;
+  const std::string_view text = context.text;
+  const NameFinder& finder = NameFinder::Default();
+
+  // The last partner named, and in which sentence, for sentences that name none.
+  std::optional<std::string> recent_partner;
+  std::size_t recent_partner_sentence = 0;
+  std::optional<std::string> recent_vaccine;
+
+  std::size_t next_dose = 0;
+  for (std::size_t s = 0; s < context.sentences.size(); ++s) {
+    const Span sentence = context.sentences[s];
+    std::vector<Cue> cues;
+    const std::vector<WordToken> tokens = TokenizeWords(text, sentence);
+    for (const LexiconMatch& m : Cues().FindAll(tokens)) {
+      cues.push_back(Cue{Span{tokens[m.first].span.start, tokens[m.last - 1].span.end}, m.entry});
+    }
+    std::vector<const NameMatch*> partners;
+    std::vector<const NameMatch*> vaccines;
+    bool via_covax = false;
+    for (const NameMatch& name : context.names) {
+      if (!Inside(name, sentence)) continue;
+      (name.what == NameKind::kPartner ? partners : vaccines).push_back(&name);
+      via_covax |= name.what == NameKind::kPartner && name.id == "covax";
+    }
+    std::vector<const DateMention*> dates;
+    for (const DateMention& date : context.dates) {
+      if (Inside(date, sentence)) dates.push_back(&date);
+    }
+    while (next_dose < doses.size() && doses[next_dose].span.end <= sentence.start) ++next_dose;
+    const std::size_t first_dose = next_dose;
+    std::size_t end_dose = first_dose;
+    while (end_dose < doses.size() && Inside(doses[end_dose], sentence)) ++end_dose;
+    next_dose = end_dose;
+
+    const std::optional<std::string> remembered =
+        recent_partner && s - recent_partner_sentence <= kPartnerMemorySentences ? recent_partner : std::nullopt;
+    const auto fallback_partner = [&]() { return remembered ? remembered : context.document_partner; };
+    const auto make = [&](const std::string& partner, std::string_view kind_cue, std::string_view status_cue) {
+      Commitment c;
+      c.partner = partner;
+      c.status = StatusOf(status_cue, kind_cue);
+      c.kind = KindOf(kind_cue, c.status, finder.PartnerKind(partner));
+      c.channel = via_covax || partner == "covax" ? "covax" : "bilateral";
+      c.span = sentence;
+      return c;
+    };
+    // The first date after `at_end` up to `to`, else the nearest before `at` from `from`.
+    const auto date_near = [&dates](std::size_t from, std::size_t at, std::size_t at_end, std::size_t to) {
+      std::optional<std::string> found;
+      for (const DateMention* date : dates) {
+        if (date->span.start >= at_end && date->span.end <= to) return std::optional<std::string>(date->value);
+        if (date->span.start >= from && date->span.end <= at) found = date->value;
+      }
+      return found;
+    };
+
+    // --- Each dose count: its own stretch of the sentence says what it is -------------------------
+    std::string_view inherited_kind;
+    std::string_view inherited_status;
+    for (std::size_t d = first_dose; d < end_dose; ++d) {
+      DoseCount& dose = doses[d];
+      const std::size_t from = d > first_dose ? doses[d - 1].span.end : sentence.start;
+      const std::size_t to = d + 1 < end_dose ? doses[d + 1].span.start : sentence.end;
+      std::string_view kind = Nearest(cues, "kind", from, dose.span.start, dose.span.end, to);
+      std::string_view status = Nearest(cues, "status", from, dose.span.start, dose.span.end, to);
+      // A request governs everything after it in the sentence: "đề nghị ... cung cấp 2 triệu liều và 1 triệu".
+      if (Nearest(cues, "status", sentence.start, dose.span.start, dose.span.end, sentence.start) == "requested") {
+        status = "requested";
+      }
+      if (kind.empty()) kind = inherited_kind;
+      if (status.empty()) status = inherited_status;
+      inherited_kind = kind;
+      inherited_status = status;
+      const bool cumulative = AnyIn(cues, "cumulative", from, dose.span.start);
+      // "sử dụng 20 triệu liều", "đã tiêm 30 triệu liều": doses used or given to people, nobody's promise.
+      const bool used = [&] {
+        for (auto it = cues.rbegin(); it != cues.rend(); ++it) {
+          if (it->span.end > dose.span.start || it->span.start < from) continue;
+          if (it->entry->Has("use")) return true;
+          if (it->entry->Has("kind") || it->entry->Has("status")) return false;
+        }
+        return false;
+      }();
+
+      // "49 800 flacons ..., soit environ 300 000 doses": the same figure again, in doses.
+      if (d > first_dose && AnyIn(cues, "restates", from, dose.span.start) && !commitments.empty() &&
+          commitments.back().span == sentence && commitments.back().doses == doses[d - 1].value) {
+        if (dose.unit == DoseUnit::kDose) commitments.back().doses = dose.value;
+        if (!dose.partner) dose.partner = doses[d - 1].partner;
+        if (!dose.vaccine) dose.vaccine = doses[d - 1].vaccine;
+        continue;
+      }
+      std::optional<std::string> partner = PartnerFor(text, partners, vaccines, dose.span.start, dose.span.end);
+      const bool committed = (!kind.empty() || !status.empty() || cumulative) && !used;
+      if (!partner && committed) partner = fallback_partner();
+      if (!dose.partner) dose.partner = partner;
+
+      if (!dose.vaccine) {
+        // The vaccine named in the quantity's own stretch, after it first ("31 triệu liều vaccine Comirnaty").
+        const NameMatch* nearest = nullptr;
+        for (const NameMatch* v : vaccines) {
+          if (v->span.start >= dose.span.end && v->span.end <= to) {
+            nearest = v;
+            break;
+          }
+        }
+        for (auto it = vaccines.rbegin(); nearest == nullptr && it != vaccines.rend(); ++it) {
+          if ((*it)->span.start >= from && (*it)->span.end <= dose.span.start) nearest = *it;
+        }
+        if (nearest == nullptr && !vaccines.empty()) nearest = vaccines.front();
+        if (nearest != nullptr) dose.vaccine = std::string(nearest->id);
+        else if (partner) dose.vaccine = MakersVaccine(*partner);
+        if (!dose.vaccine && recent_vaccine && first_dose == d) dose.vaccine = recent_vaccine;
+      }
+      if (!partner || !committed) continue;
+
+      Commitment c = make(*partner, kind, status);
+      c.doses = dose.value;
+      c.vaccine = dose.vaccine;
+      c.cumulative = cumulative;
+      c.due = date_near(from, dose.span.start, dose.span.end, to);
+      commitments.push_back(std::move(c));
+    }
+
+    // --- Money and equipment given beside vaccines ------------------------------------------------
+    const auto commit_item = [&](Span item) {
+      std::string_view kind = Nearest(cues, "kind", sentence.start, item.start, item.end, sentence.end);
+      const std::string_view status = Nearest(cues, "status", sentence.start, item.start, item.end, sentence.end);
+      if (kind.empty() && status.empty()) return;
+      std::optional<std::string> partner = PartnerFor(text, partners, vaccines, item.start, item.end);
+      if (!partner) partner = fallback_partner();
+      if (!partner) return;
+      Commitment c = make(*partner, kind == "investment" ? kind : "other", status);
+      c.kind = kind == "investment" ? CommitmentKind::kInvestment : CommitmentKind::kOther;
+      if (!ParseCommitmentStatus(status)) c.status = CommitmentStatus::kPledged;
+      c.due = date_near(sentence.start, item.start, item.end, sentence.end);
+      commitments.push_back(std::move(c));
+    };
+    if (first_dose == end_dose) {
+      for (std::size_t i = 0; i < context.amounts.size(); ++i) {
+        if (Inside(context.amounts[i], sentence) && !RestatesPrevious(text, context.amounts, i)) {
+          commit_item(context.amounts[i].span);
+        }
+      }
+      for (const Span& item : context.equipment) {
+        if (item.start >= sentence.start && item.end <= sentence.end) commit_item(item);
+      }
+    }
+
+    // --- No figure: an unsaid quantity, a request, a transfer of technology ------------------------
+    const bool about_vaccine = !vaccines.empty() || std::any_of(tokens.begin(), tokens.end(), [](const WordToken& t) {
+      return t.key == "vaccine" || t.key == "vaccin" || t.key == "vaccins" || t.key == "vaccines" ||
+             t.key == "liều" || t.key == "doses" || t.key == "xin" || t.key == "livraisons";
+    });
+    const auto unsaid = std::find_if(cues.begin(), cues.end(), [&](const Cue& c) {
+      return c.entry->Has("unspecified") &&
+             std::none_of(doses.begin() + first_dose, doses.begin() + end_dose, [&c](const DoseCount& dose) {
+               return c.span.start < dose.span.end && dose.span.start < c.span.end;
+             });
+    });
+    const auto request = std::find_if(cues.begin(), cues.end(), [](const Cue& c) {
+      return c.entry->Get("status") == "requested";
+    });
+    const std::string_view sentence_kind = Nearest(cues, "kind", sentence.start, sentence.end, sentence.end, sentence.end);
+    // What a request asks for: the first kind named after it ("đề nghị ... đẩy nhanh tiến độ bàn giao").
+    const std::string_view request_kind =
+        request == cues.end() ? std::string_view()
+                              : Nearest(cues, "kind", request->span.end, request->span.end, request->span.end, sentence.end);
+    if (about_vaccine && unsaid != cues.end()) {
+      // "Mỹ cũng tiếp tục cam kết viện trợ một số lượng lớn vaccine": the partner named before the words.
+      const std::string_view kind = Nearest(cues, "kind", sentence.start, unsaid->span.start, unsaid->span.end, sentence.end);
+      const std::string_view status = Nearest(cues, "status", sentence.start, unsaid->span.start, unsaid->span.end, sentence.end);
+      std::optional<std::string> partner = PartnerFor(text, partners, vaccines, unsaid->span.start, unsaid->span.end);
+      if (!partner) partner = fallback_partner();
+      if (partner && (!kind.empty() || !status.empty())) {
+        Commitment c = make(*partner, kind, status);
+        if (!vaccines.empty()) c.vaccine = std::string(vaccines.front()->id);
+        c.due = date_near(unsaid->span.start, unsaid->span.start, unsaid->span.end, sentence.end);
+        commitments.push_back(std::move(c));
+      }
+    }
+    if (first_dose == end_dose && about_vaccine && request != cues.end() && !request_kind.empty()) {
+      // A request with no figure: one commitment for each partner asked (named after the request, else
+      // anywhere in the sentence, else the one the text is about).
+      std::vector<std::string> asked;
+      for (bool after_only : {true, false}) {
+        for (const NameMatch* p : partners) {
+          if ((!after_only || p->span.start >= request->span.end) &&
+              std::find(asked.begin(), asked.end(), p->id) == asked.end()) {
+            asked.emplace_back(p->id);
+          }
+        }
+        if (!asked.empty()) break;
+      }
+      if (asked.empty()) {
+        if (auto partner = fallback_partner()) asked.push_back(*partner);
+      }
+      for (const std::string& partner : asked) {
+        Commitment c = make(partner, request_kind, "requested");
+        if (partner == "covax") c.channel = "covax";
+        else if (partners.size() > 1) c.channel = "bilateral";  // COVAX asked beside others is asked itself
+        c.due = dates.empty() ? std::nullopt : std::optional<std::string>(dates.back()->value);
+        commitments.push_back(std::move(c));
+      }
+    } else if (first_dose == end_dose && (sentence_kind == "technology_transfer")) {
+      std::optional<std::string> partner = !partners.empty() ? PartnerFor(text, partners, vaccines, sentence.start, sentence.start)
+                                                            : fallback_partner();
+      if (partner) {
+        Commitment c = make(*partner, sentence_kind, Nearest(cues, "status", sentence.start, sentence.end, sentence.end, sentence.end));
+        if (!vaccines.empty()) c.vaccine = std::string(vaccines.front()->id);
+        commitments.push_back(std::move(c));
+      }
+    }
+
+    if (!partners.empty()) {
+      // The partner the next sentences mean when they name none: the last one named that is not only a channel.
+      for (auto it = partners.rbegin(); it != partners.rend(); ++it) {
+        if (((*it)->id != "covax" || partners.size() == 1) && !NamedAsVaccine(text, **it, vaccines)) {
+          recent_partner = std::string((*it)->id);
+          recent_partner_sentence = s;
+          break;
+        }
+      }
+    }
+    if (!vaccines.empty()) recent_vaccine = std::string(vaccines.back()->id);
+  }
+
+  // --- One figure, one commitment: the title and its article, "besides the 1,05 million above" --------
+  std::vector<Commitment> merged;
+  for (Commitment& c : commitments) {
+    const bool in_title = context.title && c.span.start < context.title->end;
+    auto same = std::find_if(merged.begin(), merged.end(), [&c](const Commitment& other) {
+      return c.doses && other.doses == c.doses && other.partner == c.partner && other.cumulative == c.cumulative &&
+             (!c.due || !other.due || *c.due == *other.due);
+    });
+    if (same == merged.end() && !c.doses) {
+      same = std::find_if(merged.begin(), merged.end(), [&c](const Commitment& other) {
+        return !other.doses && other.partner == c.partner && other.kind == c.kind && other.status == c.status;
+      });
+    }
+    if (same == merged.end()) {
+      merged.push_back(std::move(c));
+      continue;
+    }
+    // The article's statement wins over its title's; otherwise the fuller one stays.
+    const bool same_in_title = context.title && same->span.start < context.title->end;
+    if ((same_in_title && !in_title) || Detail(c) > Detail(*same)) *same = std::move(c);
+  }
+  return merged;
+}
+
+}  // namespace dipdoc

@@ -1,0 +1,53 @@
+#include "nlp/word_tokens.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "ingest/tone_marks.h"
+#include "ingest/utf8.h"
+
+namespace dipdoc {
+
+std::vector<WordToken> TokenizeWords(std::string_view text, Span range) {
+  std::vector<WordToken> tokens;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t end = static_cast<int32_t>(std::min(range.end, text.size()));
+  int32_t i = static_cast<int32_t>(std::min(range.start, text.size()));
+  WordToken current;
+  bool in_word = false;
+  const auto finish = [&](std::size_t at) {
+    if (!in_word) return;
+    current.span.end = at;
+    current.key = CanonicalSyllable(current.key);
+    tokens.push_back(std::move(current));
+    current = WordToken{};
+    in_word = false;
+  };
+  while (i < end) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, end, c);
+    // Letters, digits and combining marks (a stray NFD mark stays inside its word).
+    const bool word_char = c >= 0 && (u_isalnum(c) || (u_getCombiningClass(c) != 0 && in_word));
+    if (!word_char) {
+      finish(static_cast<std::size_t>(start));
+      continue;
+    }
+    if (!in_word) {
+      in_word = true;
+      current.span.start = static_cast<std::size_t>(start);
+    }
+    AppendUtf8(current.key, static_cast<char32_t>(u_tolower(c)));
+  }
+  finish(static_cast<std::size_t>(end));
+  return tokens;
+}
+
+std::vector<std::string> PhraseKeys(std::string_view phrase) {
+  const std::string matching = FindInvalidUtf8(phrase) ? std::string(phrase) : MatchingForm(phrase);
+  std::vector<std::string> keys;
+  for (WordToken& token : TokenizeWords(matching)) keys.push_back(std::move(token.key));
+  return keys;
+}
+
+}  // namespace dipdoc
