@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "nlp/embedded_data.h"
 #include "nlp/lexicon.h"
@@ -79,20 +80,20 @@ bool NamedAsVaccine(std::string_view text, const NameMatch& partner, const std::
 // The partners a sentence names, best first for a quantity at [at, at_end): before it (nearest first), then
 // after it. COVAX is a channel when another partner is named; a company named only as its vaccine
 // ("vaccine Pfizer" after "Hoa Kỳ trao tặng") comes after every other partner.
-std::optional<std::string> PartnerFor(std::string_view text, const std::vector<const NameMatch*>& partners,
-                                      const std::vector<const NameMatch*>& vaccines, std::size_t at,
-                                      std::size_t at_end) {
-  const auto is_vaccine_too = [&](const NameMatch* p) { return NamedAsVaccine(text, *p, vaccines); };
+// REQUIRES: as_vaccine[i] == NamedAsVaccine(text, *partners[i], vaccines)
+std::optional<std::string> PartnerFor(const std::vector<const NameMatch*>& partners, const std::vector<bool>& as_vaccine,
+                                      std::size_t at, std::size_t at_end) {
   const bool other_than_covax = std::any_of(partners.begin(), partners.end(),
                                             [](const NameMatch* p) { return p->id != "covax"; });
   const NameMatch* best = nullptr;
   int best_rank = 1 << 30;
-  for (const NameMatch* p : partners) {
+  for (std::size_t i = 0; i < partners.size(); ++i) {
+    const NameMatch* p = partners[i];
     if (p->id == "covax" && other_than_covax) continue;
     const bool before = p->span.end <= at;
     const std::size_t distance = before ? at - p->span.end : (p->span.start >= at_end ? p->span.start - at_end : 0);
     // Rank: plain names before vaccine-only names, names before the quantity before names after it.
-    const int rank = (is_vaccine_too(p) ? 1 << 28 : 0) + (before ? 0 : 1 << 27) + static_cast<int>(std::min<std::size_t>(distance, 1 << 26));
+    const int rank = (as_vaccine[i] ? 1 << 28 : 0) + (before ? 0 : 1 << 27) + static_cast<int>(std::min<std::size_t>(distance, 1 << 26));
     if (rank < best_rank) {
       best_rank = rank;
       best = p;
@@ -135,10 +136,43 @@ bool RestatesPrevious(std::string_view text, const std::vector<Amount>& amounts,
   return gap.size() <= 16 && gap.find('(') != std::string_view::npos;
 }
 
+// Whether `partner` opens the sentence, after at most a title ("Đại sứ Ác-hen-ti-na", "The Japanese side").
+bool SentenceSubject(const std::vector<WordToken>& sentence_tokens, const NameMatch& partner) {
+  constexpr std::size_t kMaxWordsBefore = 2;
+  for (std::size_t i = 0; i < sentence_tokens.size() && i <= kMaxWordsBefore; ++i) {
+    if (sentence_tokens[i].span.start >= partner.span.start) return true;
+  }
+  return false;
+}
+
+// The partners a request at [from, to) asks: the first named after it, and those listed with it ("đề nghị
+// WHO, COVAX, AstraZeneca, Pfizer… đẩy nhanh"), but not a partner named later as what the request is about
+// ("đề nghị Ca-na-đa thúc đẩy COVAX").
+std::vector<std::string> Asked(std::string_view text, const std::vector<const NameMatch*>& partners,
+                               const std::vector<bool>& as_vaccine, std::size_t from, std::size_t to) {
+  std::vector<std::string> asked;
+  std::size_t previous_end = 0;
+  for (std::size_t i = 0; i < partners.size(); ++i) {
+    const NameMatch* p = partners[i];
+    if (p->span.start < from || p->span.end > to || as_vaccine[i]) continue;
+    if (!asked.empty()) {
+      std::string gap(text.substr(previous_end, p->span.start - previous_end));
+      for (const char* separator : {",", " và ", " and ", " et ", "&"}) {
+        for (std::size_t at; (at = gap.find(separator)) != std::string::npos;) gap.erase(at, std::string_view(separator).size());
+      }
+      if (gap.find_first_not_of(' ') != std::string::npos) break;  // not part of the list
+    }
+    if (std::find(asked.begin(), asked.end(), p->id) == asked.end()) asked.emplace_back(p->id);
+    previous_end = p->span.end;
+  }
+  return asked;
+}
+
 }  // namespace
 
 std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, std::vector<DoseCount>& doses) {
   std::vector<Commitment> commitments;
+  std::vector<std::string> items;  // by commitment: the money or equipment it gives, else empty
   const std::string_view text = context.text;
   const NameFinder& finder = NameFinder::Default();
 
@@ -147,7 +181,7 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
   std::size_t recent_partner_sentence = 0;
   std::optional<std::string> recent_vaccine;
 
-  std::size_t next_dose = 0;
+  std::size_t next_dose = 0, next_name = 0, next_date = 0, next_amount = 0, next_equipment = 0;
   for (std::size_t s = 0; s < context.sentences.size(); ++s) {
     const Span sentence = context.sentences[s];
     std::vector<Cue> cues;
@@ -155,17 +189,23 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
     for (const LexiconMatch& m : Cues().FindAll(tokens)) {
       cues.push_back(Cue{Span{tokens[m.first].span.start, tokens[m.last - 1].span.end}, m.entry});
     }
+    // Names and dates are in text order, as are sentences: each list is walked once over the whole text.
     std::vector<const NameMatch*> partners;
     std::vector<const NameMatch*> vaccines;
     bool via_covax = false;
-    for (const NameMatch& name : context.names) {
+    while (next_name < context.names.size() && context.names[next_name].span.start < sentence.start) ++next_name;
+    for (std::size_t i = next_name; i < context.names.size() && context.names[i].span.start < sentence.end; ++i) {
+      const NameMatch& name = context.names[i];
       if (!Inside(name, sentence)) continue;
       (name.what == NameKind::kPartner ? partners : vaccines).push_back(&name);
       via_covax |= name.what == NameKind::kPartner && name.id == "covax";
     }
+    std::vector<bool> as_vaccine;
+    for (const NameMatch* p : partners) as_vaccine.push_back(NamedAsVaccine(text, *p, vaccines));
     std::vector<const DateMention*> dates;
-    for (const DateMention& date : context.dates) {
-      if (Inside(date, sentence)) dates.push_back(&date);
+    while (next_date < context.dates.size() && context.dates[next_date].span.start < sentence.start) ++next_date;
+    for (std::size_t i = next_date; i < context.dates.size() && context.dates[i].span.start < sentence.end; ++i) {
+      if (Inside(context.dates[i], sentence)) dates.push_back(&context.dates[i]);
     }
     while (next_dose < doses.size() && doses[next_dose].span.end <= sentence.start) ++next_dose;
     const std::size_t first_dose = next_dose;
@@ -231,9 +271,11 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
         if (!dose.vaccine) dose.vaccine = doses[d - 1].vaccine;
         continue;
       }
-      std::optional<std::string> partner = PartnerFor(text, partners, vaccines, dose.span.start, dose.span.end);
+      std::optional<std::string> partner = PartnerFor(partners, as_vaccine, dose.span.start, dose.span.end);
       const bool committed = (!kind.empty() || !status.empty() || cumulative) && !used;
-      if (!partner && committed) partner = fallback_partner();
+      // A running total names its partner ("nâng tổng số vaccine Hoa Kỳ trao tặng"); one that names none is
+      // the country's own ("tổng lượng vaccine Việt Nam đã ký hợp đồng mua hoặc được viện trợ").
+      if (!partner && committed && !cumulative) partner = fallback_partner();
       if (!dose.partner) dose.partner = partner;
 
       if (!dose.vaccine) {
@@ -268,7 +310,7 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
       std::string_view kind = Nearest(cues, "kind", sentence.start, item.start, item.end, sentence.end);
       const std::string_view status = Nearest(cues, "status", sentence.start, item.start, item.end, sentence.end);
       if (kind.empty() && status.empty()) return;
-      std::optional<std::string> partner = PartnerFor(text, partners, vaccines, item.start, item.end);
+      std::optional<std::string> partner = PartnerFor(partners, as_vaccine, item.start, item.end);
       if (!partner) partner = fallback_partner();
       if (!partner) return;
       Commitment c = make(*partner, kind == "investment" ? kind : "other", status);
@@ -276,15 +318,21 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
       if (!ParseCommitmentStatus(status)) c.status = CommitmentStatus::kPledged;
       c.due = date_near(sentence.start, item.start, item.end, sentence.end);
       commitments.push_back(std::move(c));
+      items.resize(commitments.size());
+      items.back() = std::string(item.In(text));  // money and equipment: each item is its own commitment
     };
+    while (next_amount < context.amounts.size() && context.amounts[next_amount].span.start < sentence.start) ++next_amount;
+    while (next_equipment < context.equipment.size() && context.equipment[next_equipment].start < sentence.start) {
+      ++next_equipment;
+    }
     if (first_dose == end_dose) {
-      for (std::size_t i = 0; i < context.amounts.size(); ++i) {
+      for (std::size_t i = next_amount; i < context.amounts.size() && context.amounts[i].span.start < sentence.end; ++i) {
         if (Inside(context.amounts[i], sentence) && !RestatesPrevious(text, context.amounts, i)) {
           commit_item(context.amounts[i].span);
         }
       }
-      for (const Span& item : context.equipment) {
-        if (item.start >= sentence.start && item.end <= sentence.end) commit_item(item);
+      for (std::size_t i = next_equipment; i < context.equipment.size() && context.equipment[i].start < sentence.end; ++i) {
+        if (context.equipment[i].end <= sentence.end) commit_item(context.equipment[i]);
       }
     }
 
@@ -303,48 +351,66 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
       return c.entry->Get("status") == "requested";
     });
     const std::string_view sentence_kind = Nearest(cues, "kind", sentence.start, sentence.end, sentence.end, sentence.end);
-    // What a request asks for: the first kind named after it ("đề nghị ... đẩy nhanh tiến độ bàn giao").
-    const std::string_view request_kind =
-        request == cues.end() ? std::string_view()
-                              : Nearest(cues, "kind", request->span.end, request->span.end, request->span.end, sentence.end);
-    if (about_vaccine && unsaid != cues.end()) {
-      // "Mỹ cũng tiếp tục cam kết viện trợ một số lượng lớn vaccine": the partner named before the words.
+    const bool in_title = context.title && sentence.start < context.title->end;
+    if (about_vaccine && unsaid != cues.end() && !in_title) {
+      // "Mỹ cũng tiếp tục cam kết viện trợ một số lượng lớn vaccine": the partner named before the words, and
+      // a word that promises or reports (without one, "giúp có thêm vaccine" commits nobody).
       const std::string_view kind = Nearest(cues, "kind", sentence.start, unsaid->span.start, unsaid->span.end, sentence.end);
       const std::string_view status = Nearest(cues, "status", sentence.start, unsaid->span.start, unsaid->span.end, sentence.end);
-      std::optional<std::string> partner = PartnerFor(text, partners, vaccines, unsaid->span.start, unsaid->span.end);
+      std::optional<std::string> partner = PartnerFor(partners, as_vaccine, unsaid->span.start, unsaid->span.end);
       if (!partner) partner = fallback_partner();
-      if (partner && (!kind.empty() || !status.empty())) {
+      if (partner && !status.empty()) {
         Commitment c = make(*partner, kind, status);
         if (!vaccines.empty()) c.vaccine = std::string(vaccines.front()->id);
         c.due = date_near(unsaid->span.start, unsaid->span.start, unsaid->span.end, sentence.end);
         commitments.push_back(std::move(c));
       }
     }
-    if (first_dose == end_dose && about_vaccine && request != cues.end() && !request_kind.empty()) {
-      // A request with no figure: one commitment for each partner asked (named after the request, else
-      // anywhere in the sentence, else the one the text is about).
-      std::vector<std::string> asked;
-      for (bool after_only : {true, false}) {
-        for (const NameMatch* p : partners) {
-          if ((!after_only || p->span.start >= request->span.end) &&
-              std::find(asked.begin(), asked.end(), p->id) == asked.end()) {
-            asked.emplace_back(p->id);
+    if (first_dose == end_dose && about_vaccine && request != cues.end()) {
+      // Requests with no figure, each in its own stretch up to the next request ("đề nghị phía Ô-xtrây-li-a
+      // sớm chuyển ..., đồng thời đề nghị Ca-na-đa thúc đẩy COVAX ..."): one commitment for each partner
+      // asked. A request whose sentence names a partner before it and none after is the partner's wish, not
+      // Viet Nam's request ("Đại sứ Ác-hen-ti-na bày tỏ mong muốn ...").
+      bool first_request = true;
+      for (auto cue = request; cue != cues.end(); cue = std::find_if(cue + 1, cues.end(), [](const Cue& c) {
+                                                    return c.entry->Get("status") == "requested";
+                                                  })) {
+        const auto next = std::find_if(cue + 1, cues.end(), [](const Cue& c) { return c.entry->Get("status") == "requested"; });
+        const std::size_t stretch_end = next == cues.end() ? sentence.end : next->span.start;
+        const std::string_view kind = Nearest(cues, "kind", cue->span.end, cue->span.end, cue->span.end, stretch_end);
+        if (kind.empty()) continue;
+        const std::vector<std::string> asked = Asked(text, partners, as_vaccine, cue->span.end, stretch_end);
+        std::vector<std::string> partners_asked = asked;
+        if (partners_asked.empty()) {
+          // Named before the request: the sentence's subject making a wish of its own ("Đại sứ Ác-hen-ti-na ...
+          // bày tỏ mong muốn"), or the partner thanked and then asked ("a remercié la Belgique et a demandé").
+          const NameMatch* before = nullptr;
+          for (const NameMatch* p : partners) {
+            if (p->span.end <= cue->span.start) before = p;
           }
+          if (before != nullptr && SentenceSubject(tokens, *before)) continue;
+          if (!first_request) continue;
+          if (before != nullptr) partners_asked.emplace_back(before->id);
+          else if (auto partner = fallback_partner()) partners_asked.push_back(*partner);
         }
-        if (!asked.empty()) break;
-      }
-      if (asked.empty()) {
-        if (auto partner = fallback_partner()) asked.push_back(*partner);
-      }
-      for (const std::string& partner : asked) {
-        Commitment c = make(partner, request_kind, "requested");
-        if (partner == "covax") c.channel = "covax";
-        else if (partners.size() > 1) c.channel = "bilateral";  // COVAX asked beside others is asked itself
-        c.due = dates.empty() ? std::nullopt : std::optional<std::string>(dates.back()->value);
-        commitments.push_back(std::move(c));
+        first_request = false;
+        for (const std::string& partner : partners_asked) {
+          Commitment c = make(partner, kind, "requested");
+          // COVAX asked beside others is asked itself; named after the partner asked, it is the channel.
+          const bool covax_in_stretch = std::any_of(partners.begin(), partners.end(), [&](const NameMatch* p) {
+            return p->id == "covax" && p->span.start >= cue->span.end && p->span.end <= stretch_end;
+          });
+          c.channel = partner == "covax" || (covax_in_stretch && std::find(asked.begin(), asked.end(), "covax") == asked.end())
+                          ? "covax" : "bilateral";
+          c.due = std::nullopt;
+          for (const DateMention* date : dates) {
+            if (date->span.start >= cue->span.end && date->span.end <= stretch_end) c.due = date->value;
+          }
+          commitments.push_back(std::move(c));
+        }
       }
     } else if (first_dose == end_dose && (sentence_kind == "technology_transfer")) {
-      std::optional<std::string> partner = !partners.empty() ? PartnerFor(text, partners, vaccines, sentence.start, sentence.start)
+      std::optional<std::string> partner = !partners.empty() ? PartnerFor(partners, as_vaccine, sentence.start, sentence.start)
                                                             : fallback_partner();
       if (partner) {
         Commitment c = make(*partner, sentence_kind, Nearest(cues, "status", sentence.start, sentence.end, sentence.end, sentence.end));
@@ -355,9 +421,9 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
 
     if (!partners.empty()) {
       // The partner the next sentences mean when they name none: the last one named that is not only a channel.
-      for (auto it = partners.rbegin(); it != partners.rend(); ++it) {
-        if (((*it)->id != "covax" || partners.size() == 1) && !NamedAsVaccine(text, **it, vaccines)) {
-          recent_partner = std::string((*it)->id);
+      for (std::size_t i = partners.size(); i-- > 0;) {
+        if ((partners[i]->id != "covax" || partners.size() == 1) && !as_vaccine[i]) {
+          recent_partner = std::string(partners[i]->id);
           recent_partner_sentence = s;
           break;
         }
@@ -368,24 +434,27 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
 
   // --- One figure, one commitment: the title and its article, "besides the 1,05 million above" --------
   std::vector<Commitment> merged;
-  for (Commitment& c : commitments) {
+  std::unordered_map<std::string, std::vector<std::size_t>> merged_by_key;  // partner + figure -> indices
+  items.resize(commitments.size());
+  for (std::size_t i = 0; i < commitments.size(); ++i) {
+    Commitment& c = commitments[i];
     const bool in_title = context.title && c.span.start < context.title->end;
-    auto same = std::find_if(merged.begin(), merged.end(), [&c](const Commitment& other) {
-      return c.doses && other.doses == c.doses && other.partner == c.partner && other.cumulative == c.cumulative &&
-             (!c.due || !other.due || *c.due == *other.due);
+    const std::string key = c.partner + '\n' + (c.doses ? std::to_string(*c.doses) + (c.cumulative ? "+" : "")
+                                                         : std::string(ToString(c.kind)) + ' ' + std::string(ToString(c.status))) +
+                            '\n' + items[i];
+    std::vector<std::size_t>& candidates = merged_by_key[key];
+    const auto same = std::find_if(candidates.begin(), candidates.end(), [&](std::size_t i) {
+      return !c.due || !merged[i].due || *c.due == *merged[i].due;
     });
-    if (same == merged.end() && !c.doses) {
-      same = std::find_if(merged.begin(), merged.end(), [&c](const Commitment& other) {
-        return !other.doses && other.partner == c.partner && other.kind == c.kind && other.status == c.status;
-      });
-    }
-    if (same == merged.end()) {
+    if (same == candidates.end()) {
+      candidates.push_back(merged.size());
       merged.push_back(std::move(c));
       continue;
     }
     // The article's statement wins over its title's; otherwise the fuller one stays.
-    const bool same_in_title = context.title && same->span.start < context.title->end;
-    if ((same_in_title && !in_title) || Detail(c) > Detail(*same)) *same = std::move(c);
+    Commitment& kept = merged[*same];
+    const bool kept_in_title = context.title && kept.span.start < context.title->end;
+    if ((kept_in_title && !in_title) || Detail(c) > Detail(kept)) kept = std::move(c);
   }
   return merged;
 }

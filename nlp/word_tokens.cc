@@ -3,10 +3,29 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "ingest/tone_marks.h"
 #include "ingest/utf8.h"
 
 namespace dipdoc {
+namespace {
+
+// The canonical form of a lower-case word. ASCII words have no tone marks to move; the rest are few (a few
+// thousand Vietnamese syllables make up most text), so each thread remembers the ones it has seen.
+std::string Canonical(std::string word) {
+  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return word;
+  constexpr std::size_t kMaxRemembered = 1 << 16;
+  thread_local std::unordered_map<std::string, std::string> remembered;
+  if (auto it = remembered.find(word); it != remembered.end()) return it->second;
+  if (remembered.size() >= kMaxRemembered) remembered.clear();
+  std::string canonical = CanonicalSyllable(word);
+  remembered.emplace(std::move(word), canonical);
+  return canonical;
+}
+
+}  // namespace
 
 std::vector<WordToken> TokenizeWords(std::string_view text, Span range) {
   std::vector<WordToken> tokens;
@@ -18,13 +37,27 @@ std::vector<WordToken> TokenizeWords(std::string_view text, Span range) {
   const auto finish = [&](std::size_t at) {
     if (!in_word) return;
     current.span.end = at;
-    current.key = CanonicalSyllable(current.key);
+    current.key = Canonical(std::move(current.key));
     tokens.push_back(std::move(current));
     current = WordToken{};
     in_word = false;
   };
   while (i < end) {
     const int32_t start = i;
+    if (bytes[i] < 0x80) {  // ASCII, most of every text: no need to ask ICU
+      const char c = static_cast<char>(bytes[i++]);
+      const bool word_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!word_char) {
+        finish(static_cast<std::size_t>(start));
+        continue;
+      }
+      if (!in_word) {
+        in_word = true;
+        current.span.start = static_cast<std::size_t>(start);
+      }
+      current.key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(bytes, i, end, c);
     // Letters, digits and combining marks (a stray NFD mark stays inside its word).
