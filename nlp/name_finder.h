@@ -14,6 +14,8 @@ namespace dipdoc {
 
 enum class NameKind { kPartner, kVaccine };
 
+// `id` and `partner_kind` view the finder's own storage: valid as long as the finder (Default() lives until
+// the program ends).
 struct NameMatch {
   NameKind what = NameKind::kPartner;
   std::string_view id;            // partner id ("JP", "pfizer") or vaccine id ("abdala")
@@ -26,12 +28,21 @@ class NameFinder {
   // The gazetteers compiled into the binary, parsed once. Thread-safe.
   static const NameFinder& Default();
 
+  // A finder over gazetteer texts in the format documented at the top of nlp/data/partners_vi.tsv:
+  // `partners` hold partner names (and the !kind, !cue, ... rows), `vaccines` vaccine names. For tests and
+  // tools; everything else uses Default(). Throws std::invalid_argument naming the line of a bad row.
+  NameFinder(const std::vector<std::string_view>& partners, const std::vector<std::string_view>& vaccines);
+
   // Every name in `text`, in text order. A name that is both a company and its vaccine ("Pfizer",
-  // "AstraZeneca") gives one match of each kind with the same span. Viet Nam and Vietnamese bodies are never
-  // partners; false friends ("anh" the pronoun, "Nam" in "Việt Nam", "Ấn" alone) are not matched.
+  // "AstraZeneca") gives one match of each kind with the same span, partners first. Viet Nam and Vietnamese
+  // bodies are never partners; false friends ("anh" the pronoun, "Nam" in "Việt Nam", "Ấn" alone) are not
+  // matched. Spans never overlap unless equal: at each word the longest name its context allows wins, and
+  // one name may stand for several ids ("Quỹ Đầu tư Trực tiếp Nga": rdif and RU).
+  // Linear in the text's length; any bytes are safe (invalid UTF-8 ends a name).
   std::vector<NameMatch> Find(std::string_view text) const;
 
-  // The contract's kind of a partner id ("country" for "JP"), empty if unknown.
+  // The contract's kind of a partner id: "country" for an ISO 3166-1 alpha-2 code ("JP"), else the kind the
+  // gazetteers give the slug ("organisation" for "covax"); empty if unknown.
   std::string_view PartnerKind(std::string_view id) const;
 
   NameFinder(const NameFinder&) = delete;
@@ -41,7 +52,7 @@ class NameFinder {
  private:
   NameFinder();
   struct Trie;
-  Trie* trie_;
+  Trie* trie_ = nullptr;
 };
 
 }  // namespace dipdoc
