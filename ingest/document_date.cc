@@ -1,10 +1,10 @@
 #include "ingest/document_date.h"
 
 #include <array>
-#include <regex>
 #include <vector>
 
 #include "ingest/line_shape.h"
+#include "ingest/text_pattern.h"
 #include "ingest/utf8.h"
 
 namespace dipdoc {
@@ -42,40 +42,40 @@ const std::string kMonthNames =
     "fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
 struct Pattern {
-  std::regex regex;
+  TextPattern regex;
   int year, month, day;  // capture groups; month may be a name
 };
 
 const std::vector<Pattern>& Patterns() {
   static const std::vector<Pattern> patterns = {
-      {std::regex(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"), 3, 2, 1},
-      {std::regex(R"((\d{4})-(\d{2})-(\d{2}))"), 1, 2, 3},
-      {std::regex(R"((?:^|[^\d/.])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d))"), 3, 2, 1},
-      {std::regex(R"((?:^|[^\d])(\d{1,2}|1er)(?:st|nd|rd|th)?\s+()" + kMonthNames + R"()\s*,?\s+(\d{4}))"), 3, 2, 1},
-      {std::regex(R"(()" + kMonthNames + R"()\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"), 3, 1, 2},
+      {TextPattern(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"), 3, 2, 1},
+      {TextPattern(R"((\d{4})-(\d{2})-(\d{2}))"), 1, 2, 3},
+      {TextPattern(R"((?:^|[^\d/.])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d))"), 3, 2, 1},
+      {TextPattern(R"((?:^|[^\d])(\d{1,2}|1er)(?:st|nd|rd|th)?\s+()" + kMonthNames + R"()\s*,?\s+(\d{4}))"), 3, 2, 1},
+      {TextPattern(R"(()" + kMonthNames + R"()\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"), 3, 1, 2},
   };
   return patterns;
 }
 
 int Number(const std::string& s) { return s == "1er" ? 1 : std::stoi(s); }
 
-std::optional<std::string> FromMatch(const std::smatch& m, const Pattern& p) {
-  const std::string month = m[p.month].str();
+std::optional<std::string> FromMatch(const TextMatch& m, const Pattern& p) {
+  const std::string month = m.str(p.month);
   const int month_number = std::isdigit(static_cast<unsigned char>(month[0])) ? std::stoi(month) : MonthNumber(month);
-  return Iso(std::stoi(m[p.year].str()), month_number, Number(m[p.day].str()));
+  return Iso(std::stoi(m.str(p.year)), month_number, Number(m.str(p.day)));
 }
 
 // "Hà Nội, ngày ...", "Paris, le ...", "Tokyo, 3 November 2021": a place of a few words, a comma, the date.
 bool IsPlaceDateLine(const std::string& lower) {
-  static const std::regex kPlaceDate(R"(^[^\d,]{2,40},\s*(?:le\s+|ngày\s+)?\d)");
-  return std::regex_search(lower, kPlaceDate);
+  static const TextPattern kPlaceDate(R"(^[^\d,]{2,40},\s*(?:le\s+|ngày\s+)?\d)");
+  return kPlaceDate.Search(lower);
 }
 
 // "Thời gian: ...", "Date/time: ...", "Date : le ...", "Ngày: ...".
 bool IsLabelledDateLine(const std::string& lower) {
-  static const std::regex kLabel(
+  static const TextPattern kLabel(
       R"(^(?:thời gian|ngày|date|date/time|date and time|time|date et heure|heure et date|fait à [^,:]+)\s*:)");
-  return std::regex_search(lower, kLabel);
+  return kLabel.Search(lower);
 }
 
 // The year a dateless lead sentence belongs to: the latest year the text names ("năm 2021", "8/2021"), if
@@ -98,13 +98,12 @@ std::optional<int> LatestYear(std::string_view text) {
 // "On 17 August 2021, ...", "Le 17 août, ...": a date in the first words of the paragraph.
 std::optional<std::string> LeadDate(std::string_view paragraph, std::string_view text) {
   const std::string lower = LowerCase(paragraph.substr(0, std::min<std::size_t>(paragraph.size(), 120)));
-  static const std::regex kLead(
+  static const TextPattern kLead(
       R"(^(?:\([^)]{1,20}\)\s*[-–]\s*)?(?:[^\d,]{0,25},\s*)?(?:(?:sáng|trưa|chiều|tối|chiều tối|đêm|hôm nay|on|le)\s+)?(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?)");
-  std::smatch m;
-  if (std::regex_search(lower, m, kLead)) {
-    const int day = std::stoi(m[1].str());
-    const int month = std::stoi(m[2].str());
-    if (m[3].matched) return Iso(std::stoi(m[3].str()), month, day);
+  if (const std::optional<TextMatch> m = kLead.Find(lower)) {
+    const int day = std::stoi(m->str(1));
+    const int month = std::stoi(m->str(2));
+    if (m->matched(3)) return Iso(std::stoi(m->str(3)), month, day);
     if (const auto year = LatestYear(text)) return Iso(*year, month, day);
     return std::nullopt;
   }
@@ -119,12 +118,12 @@ std::optional<std::string> FindFullDate(std::string_view line) {
   std::optional<std::string> best;
   std::ptrdiff_t best_position = -1;
   for (const Pattern& p : Patterns()) {
-    std::smatch m;
-    if (!std::regex_search(lower, m, p.regex)) continue;
-    const std::optional<std::string> date = FromMatch(m, p);
-    if (date && (best_position < 0 || m.position(0) < best_position)) {
+    const std::optional<TextMatch> m = p.regex.Find(lower);
+    if (!m) continue;
+    const std::optional<std::string> date = FromMatch(*m, p);
+    if (date && (best_position < 0 || static_cast<std::ptrdiff_t>(m->position) < best_position)) {
       best = date;
-      best_position = m.position(0);
+      best_position = static_cast<std::ptrdiff_t>(m->position);
     }
   }
   return best;

@@ -4,12 +4,12 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <regex>
 #include <vector>
 
 #include "ingest/document_date.h"
 #include "ingest/language_identifier.h"
 #include "ingest/line_shape.h"
+#include "ingest/text_pattern.h"
 #include "ingest/utf8.h"
 
 namespace dipdoc {
@@ -42,7 +42,7 @@ Lines SplitLines(std::string_view text) {
 }
 
 struct Cue {
-  std::regex pattern;
+  TextPattern pattern;
   int weight;
 };
 
@@ -51,7 +51,7 @@ int Score(const std::vector<Cue>& cues, const Lines& lines, std::size_t from, st
   int score = 0;
   for (const Cue& cue : cues) {
     for (std::size_t i = from; i < to && i < lines.lower.size(); ++i) {
-      if (std::regex_search(lines.lower[i], cue.pattern)) {
+      if (cue.pattern.Search(lines.lower[i])) {
         score += cue.weight;
         break;
       }
@@ -60,7 +60,7 @@ int Score(const std::vector<Cue>& cues, const Lines& lines, std::size_t from, st
   return score;
 }
 
-std::regex Re(const char* pattern) { return std::regex(pattern, std::regex::ECMAScript | std::regex::optimize); }
+TextPattern Re(const char* pattern) { return TextPattern(pattern); }
 
 DocType Classify(const Lines& lines) {
   static const std::vector<Cue> kLetterHeader = {
@@ -147,14 +147,13 @@ std::string_view AfterLabel(std::string_view line) {
 }
 
 std::string FindTitle(const Lines& lines, DocType type) {
-  static const std::regex kSubject = Re(R"(^(v/v|subject\s*:|re\s*:|objet\s*:|về việc\s*:?))");
-  static const std::regex kCallHeadingLine = Re(kCallHeading);
-  static const std::regex kContinuation = Re(R"(^(giữa|với|và|between|with|and|entre|avec|et) )");
+  static const TextPattern kSubject = Re(R"(^(v/v|subject\s*:|re\s*:|objet\s*:|về việc\s*:?))");
+  static const TextPattern kCallHeadingLine = Re(kCallHeading);
+  static const TextPattern kContinuation = Re(R"(^(giữa|với|và|between|with|and|entre|avec|et) )");
   const std::size_t header = std::min(lines.body, lines.all.size());
   if (type == DocType::kLetter) {
     for (std::size_t i = 0; i < header; ++i) {
-      std::smatch m;
-      if (!std::regex_search(lines.lower[i], m, kSubject)) continue;
+      if (!kSubject.Search(lines.lower[i])) continue;
       std::string_view subject = lines.all[i];
       if (lines.lower[i].starts_with("v/v")) {
         subject.remove_prefix(3);
@@ -169,9 +168,9 @@ std::string FindTitle(const Lines& lines, DocType type) {
   }
   if (type == DocType::kCallNote) {
     for (std::size_t i = 0; i < header; ++i) {
-      if (!std::regex_search(lines.lower[i], kCallHeadingLine)) continue;
+      if (!kCallHeadingLine.Search(lines.lower[i])) continue;
       std::string title(lines.all[i]);
-      for (std::size_t j = i + 1; j < header && j <= i + 2 && std::regex_search(lines.lower[j], kContinuation); ++j) {
+      for (std::size_t j = i + 1; j < header && j <= i + 2 && kContinuation.Search(lines.lower[j]); ++j) {
         title += ' ';
         title += lines.all[j];
       }
@@ -193,14 +192,14 @@ std::string FindTitle(const Lines& lines, DocType type) {
 }
 
 std::optional<std::string> FindReference(const Lines& lines) {
-  static const std::regex kReference =
+  static const TextPattern kReference =
       Re(R"(^(?:số|so|ref\.?(?: no\.?)?|reference|our ref\.?|n°|no\.)\s*:?\s*(\d+[^\s,;]*/[^\s,;]+))");
   for (std::size_t i = 0; i < std::min(lines.body, lines.all.size()); ++i) {
-    std::smatch m;
-    if (!std::regex_search(lines.lower[i], m, kReference)) continue;
+    const std::optional<TextMatch> m = kReference.Find(lines.lower[i]);
+    if (!m) continue;
     // Take the reference from the original line: lower-casing may have changed byte lengths before it.
     const std::string_view line = lines.all[i];
-    const std::size_t at = line.find(m[1].str().substr(0, m[1].str().find('/')));
+    const std::size_t at = line.find(m->str(1).substr(0, m->str(1).find('/')));
     if (at == std::string_view::npos) continue;
     const std::size_t end = std::min(line.find_first_of(" ,;", at), line.size());
     return std::string(line.substr(at, end - at));
@@ -209,19 +208,19 @@ std::optional<std::string> FindReference(const Lines& lines) {
 }
 
 std::optional<std::string> FindAddressee(const Lines& lines) {
-  static const std::regex kKinhGui = Re(R"(^kính gửi\s*:?)");
-  static const std::regex kSalutation =
+  static const TextPattern kKinhGui = Re(R"(^kính gửi\s*:?)");
+  static const TextPattern kSalutation =
       Re(R"(^(dear |your excellency|excellency|(monsieur|madame) (le|la) [^,]*,$|monsieur,|madame,|excellence,))");
   const std::size_t header = std::min(lines.body, lines.all.size());
   for (std::size_t i = 0; i < header; ++i) {
-    if (!std::regex_search(lines.lower[i], kKinhGui)) continue;
+    if (!kKinhGui.Search(lines.lower[i])) continue;
     const std::string_view rest = AfterLabel(lines.all[i]);
     if (!rest.empty()) return CutTitle(rest);
     if (i + 1 < lines.all.size()) return CutTitle(lines.all[i + 1]);
   }
   // English and French letters: the block between the date line and the salutation.
   for (std::size_t s = 0; s < std::min(lines.all.size(), kHeaderLines + 4); ++s) {
-    if (!std::regex_search(lines.lower[s], kSalutation)) continue;
+    if (!kSalutation.Search(lines.lower[s])) continue;
     for (std::size_t d = 0; d < s; ++d) {
       if (!FindFullDate(lines.all[d])) continue;
       if (d + 1 < s) return CutTitle(lines.all[d + 1]);

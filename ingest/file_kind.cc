@@ -3,10 +3,15 @@
 #include <magic.h>
 
 #include <memory>
+#include <optional>
 #include <string>
+
+#include "ingest/utf8.h"
 
 namespace dipdoc {
 namespace {
+
+constexpr std::size_t kProseHeadBytes = 4096;  // how much of a file the plain-prose check reads
 
 struct MagicCloser {
   void operator()(magic_t cookie) const { magic_close(cookie); }
@@ -34,6 +39,26 @@ bool StartsLikeEmail(std::string_view bytes) {
   return headers >= 3;
 }
 
+// Plain UTF-8 prose, which libmagic can only call text/plain, but only after walking its whole database:
+// 0.7-2.4 ms per text file, measured, which made sniffing the slowest step of ingesting text. Anything that
+// could be markup, a signature or a container ('<' anywhere in the head, a first character that is not a
+// letter or digit, control bytes, bytes that are not UTF-8) still goes to libmagic.
+bool IsPlainUtf8Prose(std::string_view bytes) {
+  std::string_view head = TruncateUtf8(bytes, kProseHeadBytes);
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);  // UTF-8 byte order mark
+  const std::size_t first = head.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return false;
+  const auto lead = static_cast<unsigned char>(head[first]);
+  const bool letter_or_digit = (lead >= '0' && lead <= '9') || (lead >= 'A' && lead <= 'Z') ||
+                               (lead >= 'a' && lead <= 'z') || lead >= 0xC3;  // a letter beyond ASCII
+  if (!letter_or_digit || head.find('<') != std::string_view::npos) return false;
+  for (const char c : head) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return false;
+  }
+  return !FindInvalidUtf8(head).has_value();
+}
+
 }  // namespace
 
 std::string_view ToString(FileKind kind) {
@@ -51,6 +76,10 @@ std::string_view ToString(FileKind kind) {
 }
 
 FileKind SniffFileKind(std::string_view bytes, std::string* mime_out) {
+  if (IsPlainUtf8Prose(bytes)) {
+    if (mime_out != nullptr) *mime_out = "text/plain";
+    return StartsLikeEmail(bytes) ? FileKind::kEmail : FileKind::kText;
+  }
   magic_t cookie = Cookie();
   const char* found = cookie != nullptr ? magic_buffer(cookie, bytes.data(), bytes.size()) : nullptr;
   const std::string mime = found != nullptr ? found : "application/octet-stream";

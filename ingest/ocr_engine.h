@@ -17,13 +17,13 @@ struct OcrOptions {
   // with eng ahead of fra, French pages lost the accents on capitals and on Vietnamese names ("État",
   // "Hoàng Đức"); measured 0.45% against 0.00% CER on the same page, and no loss on English pages.
   std::string languages = "vie+fra+eng";
-  // A page whose text reads as Vietnamese is read a second time without the English model, when
-  // `languages` holds vie and eng: mixed with eng, Tesseract drops the diacritics of Vietnamese capitals
-  // ("THỨ TRƯỞNG" -> "THU TRUONG"; 4.55% against 0.91% CER on the benchmark's worst page). Costs a second
-  // recognition of such pages; the image is pre-processed once.
-  bool reread_vietnamese = true;
   // Deskew, scale pages below 300 dpi up, binarise and denoise before recognition.
   bool preprocess = true;
+  // A page whose text reads as Vietnamese is read a second time without the English model, when
+  // `languages` holds vie and eng: mixed with eng, Tesseract drops the diacritics of Vietnamese capitals
+  // ("BỘ TRƯỞNG" -> "BO TRUONG"; 4.55% against 0.91% CER on the benchmark's worst page). Costs a second
+  // recognition of such pages; the image is pre-processed once.
+  bool reread_vietnamese = true;
 };
 
 struct OcrPage {

@@ -6,7 +6,9 @@
 #include <unicode/utf8.h>
 
 #include <stdexcept>
+#include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ingest/utf8.h"
@@ -56,7 +58,23 @@ std::vector<UChar32> Canonical(const std::vector<UChar32>& word) {
 
 }  // namespace
 
-std::string CanonicalSyllable(std::string_view word) { return CanonicalToneMarks(word); }
+std::string CanonicalSyllable(std::string_view word) {
+  // ASCII words carry no tone marks. The rest are few (a few thousand Vietnamese syllables make up most
+  // text) and asked for over and over by the annotators, so each thread remembers the ones it has seen.
+  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(word);
+  }
+  constexpr std::size_t kMaxRemembered = 1 << 16;
+  constexpr std::size_t kLongestRemembered = 32;  // bytes; longer "words" are not syllables worth keeping
+  if (word.size() > kLongestRemembered) return CanonicalToneMarks(word);
+  thread_local std::unordered_map<std::string, std::string> remembered;
+  const std::string key(word);
+  if (auto it = remembered.find(key); it != remembered.end()) return it->second;
+  if (remembered.size() >= kMaxRemembered) remembered.clear();
+  std::string canonical = CanonicalToneMarks(word);
+  remembered.emplace(key, canonical);
+  return canonical;
+}
 
 std::string MatchingForm(std::string_view text) {
   UErrorCode error = U_ZERO_ERROR;

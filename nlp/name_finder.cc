@@ -95,12 +95,8 @@ void AssignAsciiLower(std::string& out, std::string_view s) {
 
 // The form a word is matched in: NFC, canonical tone marks, lower case; "Ð" (U+00D0) read as "đ".
 // REQUIRES: word is well-formed UTF-8
-std::string WordKey(std::string_view word) {
+std::string NonAsciiWordKey(std::string_view word) {
   std::string out;
-  if (IsAscii(word)) {
-    AssignAsciiLower(out, word);
-    return out;
-  }
   std::string mapped;
   const auto* s = reinterpret_cast<const uint8_t*>(word.data());
   const auto length = static_cast<int32_t>(word.size());
@@ -118,6 +114,23 @@ std::string WordKey(std::string_view word) {
     AppendUtf8(out, static_cast<char32_t>(u_tolower(c)));
   }
   return out;
+}
+
+std::string WordKey(std::string_view word) {
+  if (IsAscii(word)) {
+    std::string out;
+    AssignAsciiLower(out, word);
+    return out;
+  }
+  // Words recur: each thread remembers the keys it has made (NFC and tone marks cost far more than a lookup).
+  constexpr std::size_t kMaxRemembered = 1 << 16;
+  thread_local std::unordered_map<std::string, std::string> remembered;
+  std::string original(word);
+  if (auto it = remembered.find(original); it != remembered.end()) return it->second;
+  if (remembered.size() >= kMaxRemembered) remembered.clear();
+  std::string key = NonAsciiWordKey(word);
+  remembered.emplace(std::move(original), key);
+  return key;
 }
 
 std::string PunctuationString(UChar32 c) {

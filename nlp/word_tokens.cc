@@ -3,29 +3,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include <algorithm>
-#include <unordered_map>
-
 #include "ingest/tone_marks.h"
 #include "ingest/utf8.h"
 
 namespace dipdoc {
-namespace {
-
-// The canonical form of a lower-case word. ASCII words have no tone marks to move; the rest are few (a few
-// thousand Vietnamese syllables make up most text), so each thread remembers the ones it has seen.
-std::string Canonical(std::string word) {
-  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return word;
-  constexpr std::size_t kMaxRemembered = 1 << 16;
-  thread_local std::unordered_map<std::string, std::string> remembered;
-  if (auto it = remembered.find(word); it != remembered.end()) return it->second;
-  if (remembered.size() >= kMaxRemembered) remembered.clear();
-  std::string canonical = CanonicalSyllable(word);
-  remembered.emplace(std::move(word), canonical);
-  return canonical;
-}
-
-}  // namespace
 
 std::vector<WordToken> TokenizeWords(std::string_view text, Span range) {
   std::vector<WordToken> tokens;
@@ -37,7 +18,7 @@ std::vector<WordToken> TokenizeWords(std::string_view text, Span range) {
   const auto finish = [&](std::size_t at) {
     if (!in_word) return;
     current.span.end = at;
-    current.key = Canonical(std::move(current.key));
+    current.key = CanonicalSyllable(current.key);
     tokens.push_back(std::move(current));
     current = WordToken{};
     in_word = false;
