@@ -23,6 +23,11 @@ TEST_CASE("what a file is comes from its bytes, not its name", "[ingest]") {
       {"e-mail", "From: A <a@example.org>\nTo: B <b@example.org>\nSubject: Vaccine\nDate: Tue, 5 Oct 2021 "
                  "10:00:00 +0700\nMIME-Version: 1.0\n\nBody\n",
        FileKind::kEmail},
+      // Prose first, markup later: still libmagic's call, not taken for plain text.
+      {"HTML after a line of text", "Tin tức\n<html><head><title>x</title></head><body><p>Hello</p></body></html>",
+       FileKind::kHtml},
+      {"PostScript", "%!PS-Adobe-3.0\n%%Title: x\n", FileKind::kOtherBinary},
+      {"text longer than the head read, cut inside a letter", std::string(4095, 'a') + "ệ tiếp theo", FileKind::kText},
       {"zip that is no document", std::string("PK\x03\x04\x14\0\0\0\0\0", 10) + std::string(40, '\0'),
        FileKind::kOtherBinary},
   };
