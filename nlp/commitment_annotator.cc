@@ -124,16 +124,19 @@ CommitmentStatus StatusOf(std::string_view cue, std::string_view kind_cue) {
   return kind_cue == "delivery" ? CommitmentStatus::kDelivered : CommitmentStatus::kPledged;
 }
 
-// How much a commitment says, to keep the fuller of two that state the same figure.
-int Detail(const Commitment& c) {
-  return (c.due ? 2 : 0) + (c.vaccine ? 1 : 0) + (c.channel != "bilateral" ? 1 : 0);
-}
-
 // Two amounts that are one sum in two currencies: "2.000 tỷ đồng (90 triệu USD)".
 bool RestatesPrevious(std::string_view text, const std::vector<Amount>& amounts, std::size_t i) {
   if (i == 0 || amounts[i].span.start < amounts[i - 1].span.end) return false;
   const std::string_view gap = text.substr(amounts[i - 1].span.end, amounts[i].span.start - amounts[i - 1].span.end);
   return gap.size() <= 16 && gap.find('(') != std::string_view::npos;
+}
+
+// Whether the word right before a figure at `at` is a coordinating conjunction ("và", "and", "et").
+bool JoinedToPrevious(std::string_view text, std::size_t at, std::size_t from) {
+  const std::vector<WordToken> before = TokenizeWords(text, Span{std::max(from, at > 12 ? at - 12 : 0), at});
+  if (before.empty()) return false;
+  const std::string& word = before.back().key;
+  return word == "và" || word == "and" || word == "et" || word == "cùng";
 }
 
 // Whether `partner` opens the sentence, after at most a title ("Đại sứ Ác-hen-ti-na", "The Japanese side").
@@ -216,11 +219,18 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
     const std::optional<std::string> remembered =
         recent_partner && s - recent_partner_sentence <= kPartnerMemorySentences ? recent_partner : std::nullopt;
     const auto fallback_partner = [&]() { return remembered ? remembered : context.document_partner; };
+    const bool bought = std::any_of(cues.begin(), cues.end(), [](const Cue& c) { return c.entry->Get("kind") == "purchase"; });
     const auto make = [&](const std::string& partner, std::string_view kind_cue, std::string_view status_cue) {
       Commitment c;
       c.partner = partner;
       c.status = StatusOf(status_cue, kind_cue);
       c.kind = KindOf(kind_cue, c.status, finder.PartnerKind(partner));
+      // Doses a government or COVAX hands over are its gift, unless the sentence speaks of buying (the
+      // contract: a gift reported as handed over is committed and delivered); a company delivers what was sold.
+      if (c.kind == CommitmentKind::kDelivery && !bought &&
+          (finder.PartnerKind(partner) == "country" || partner == "covax")) {
+        c.kind = CommitmentKind::kDonation;
+      }
       c.channel = via_covax || partner == "covax" ? "covax" : "bilateral";
       c.span = sentence;
       return c;
@@ -242,11 +252,30 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
       DoseCount& dose = doses[d];
       const std::size_t from = d > first_dose ? doses[d - 1].span.end : sentence.start;
       const std::size_t to = d + 1 < end_dose ? doses[d + 1].span.start : sentence.end;
-      std::string_view kind = Nearest(cues, "kind", from, dose.span.start, dose.span.end, to);
-      std::string_view status = Nearest(cues, "status", from, dose.span.start, dose.span.end, to);
+      // Words after the figure speak of it until another partner takes the stage ("Ngoài 1,05 triệu liều
+      // của Cuba, ..., Mỹ cũng tiếp tục cam kết viện trợ ...": the pledge is America's).
+      std::size_t said_of_it = to;
+      {
+        const std::optional<std::string> own = PartnerFor(partners, as_vaccine, dose.span.start, dose.span.end);
+        for (std::size_t i = 0; i < partners.size(); ++i) {
+          if (partners[i]->span.start >= dose.span.end && partners[i]->span.end <= to && !as_vaccine[i] &&
+              (!own || partners[i]->id != *own) && partners[i]->id != "covax") {
+            said_of_it = partners[i]->span.start;
+            break;
+          }
+        }
+      }
+      std::string_view kind = Nearest(cues, "kind", from, dose.span.start, dose.span.end, said_of_it);
+      std::string_view status = Nearest(cues, "status", from, dose.span.start, dose.span.end, said_of_it);
       // A request governs everything after it in the sentence: "đề nghị ... cung cấp 2 triệu liều và 1 triệu".
       if (Nearest(cues, "status", sentence.start, dose.span.start, dose.span.end, sentence.start) == "requested") {
         status = "requested";
+      }
+      // "31 triệu liều vaccine đã ký hợp đồng ... và 20 triệu liều cho trẻ em": a figure joined to the one
+      // before by "và"/"and"/"et" shares its verb; the words between describe the first figure.
+      if (d > first_dose && JoinedToPrevious(text, dose.span.start, from)) {
+        kind = inherited_kind;
+        status = inherited_status;
       }
       if (kind.empty()) kind = inherited_kind;
       if (status.empty()) status = inherited_status;
@@ -361,7 +390,12 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
       if (!partner) partner = fallback_partner();
       if (partner && !status.empty()) {
         Commitment c = make(*partner, kind, status);
-        if (!vaccines.empty()) c.vaccine = std::string(vaccines.front()->id);
+        for (const NameMatch* v : vaccines) {
+          if (v->span.start >= unsaid->span.start) {
+            c.vaccine = std::string(v->id);  // "a large number of Pfizer doses", not a vaccine named before
+            break;
+          }
+        }
         c.due = date_near(unsaid->span.start, unsaid->span.start, unsaid->span.end, sentence.end);
         commitments.push_back(std::move(c));
       }
@@ -454,7 +488,14 @@ std::vector<Commitment> AnnotateCommitments(const CommitmentContext& context, st
     // The article's statement wins over its title's; otherwise the fuller one stays.
     Commitment& kept = merged[*same];
     const bool kept_in_title = context.title && kept.span.start < context.title->end;
-    if ((kept_in_title && !in_title) || Detail(c) > Detail(kept)) kept = std::move(c);
+    if (kept_in_title && !in_title) {
+      kept = std::move(c);
+    } else {
+      // The first statement stands ("Ngoài 1,05 triệu liều trên" only points back at it); a later one may
+      // add what it left out.
+      if (!kept.due) kept.due = c.due;
+      if (!kept.vaccine) kept.vaccine = c.vaccine;
+    }
   }
   return merged;
 }

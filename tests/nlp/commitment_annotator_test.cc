@@ -45,13 +45,22 @@ TEST_CASE("a channel, a running total and an unsaid quantity", "[nlp][commitment
   CHECK(Commitments("Hoa Kỳ cam kết chia sẻ một số lượng lớn vaccine cho Việt Nam thông qua cơ chế COVAX.", "vi") ==
         Lines{"US donation pledged null - - covax"});
   CHECK(Commitments("The delivery of 1 million doses from Japan arrived on Friday, bringing the total to 3.9 million "
-                    "doses.", "en") == Lines{"JP delivery delivered 1000000 - - bilateral",
-                                            "JP delivery delivered 3900000 - - bilateral cumulative"});
+                    "doses.", "en") == Lines{"JP donation delivered 1000000 - - bilateral",
+                                            "JP donation delivered 3900000 - - bilateral cumulative"});
 }
 
 TEST_CASE("a request from Viet Nam is requested, with its horizon as due", "[nlp][commitments]") {
   CHECK(Commitments("Le Viet Nam demande à la France de livrer 500 000 doses supplémentaires d'ici fin novembre 2021.",
-                    "fr") == Lines{"FR delivery requested 500000 - 2021-11 bilateral"});
+                    "fr") == Lines{"FR donation requested 500000 - 2021-11 bilateral"});
+}
+
+TEST_CASE("doses a government hands over are its gift; a company, or a purchase, delivers", "[nlp][commitments]") {
+  CHECK(Commitments("Hungary delivered 100,000 doses to Viet Nam.", "en") ==
+        Lines{"HU donation delivered 100000 - - bilateral"});
+  CHECK(Commitments("Moderna delivered 100,000 doses to Viet Nam.", "en") ==
+        Lines{"moderna delivery delivered 100000 moderna - bilateral"});
+  CHECK(Commitments("Under the contract Viet Nam bought, Cuba delivered 100,000 doses.", "en") ==
+        Lines{"CU delivery delivered 100000 - - bilateral"});
 }
 
 TEST_CASE("a figure nobody commits to is no commitment", "[nlp][commitments]") {
