@@ -14,6 +14,7 @@ Prints a Markdown report; with --write-readme also writes it into README.md betw
 Usage: bench/ocr_benchmark.py [--pages N] [--write-readme] [--dipdoc PATH]   (N >= 8, default all images)
 """
 import argparse
+import atexit
 import json
 import os
 import re
@@ -108,9 +109,16 @@ def run_baseline(page):
     page["base_distance"] = levenshtein(page["reference"], normalise(proc.stdout.decode("utf-8", "replace")))
 
 
+CACHE_HOME = tempfile.mkdtemp(prefix="dipdoc-ocr-bench-cache-")  # every page read afresh, not from a cache
+atexit.register(shutil.rmtree, CACHE_HOME, True)
+
+
 def dipdoc_env():
-    """The caller's environment without OMP_THREAD_LIMIT: dipdoc has to set its own threading."""
-    return {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
+    """The caller's environment without OMP_THREAD_LIMIT (dipdoc has to set its own threading), with an
+    empty cache folder of its own, so no page is served from an earlier run's OCR cache."""
+    env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
+    env["XDG_CACHE_HOME"] = CACHE_HOME
+    return env
 
 
 def run_dipdoc(dipdoc, page):

@@ -19,10 +19,10 @@ struct OcrOptions {
   std::string languages = "vie+fra+eng";
   // Deskew, scale pages below 300 dpi up, binarise and denoise before recognition.
   bool preprocess = true;
-  // A page whose text reads as Vietnamese is read a second time without the English model, when
-  // `languages` holds vie and eng: mixed with eng, Tesseract drops the diacritics of Vietnamese capitals
-  // ("BỘ TRƯỞNG" -> "BO TRUONG"; 4.55% against 0.91% CER on the benchmark's worst page). Costs a second
-  // recognition of such pages; the image is pre-processed once.
+  // A page whose text reads as Vietnamese and has a line of capitals without a single mark is read a second
+  // time without the English model, when `languages` holds vie and eng: mixed with eng, Tesseract drops the
+  // diacritics of Vietnamese capitals on poor scans ("BỘ TRƯỞNG" -> "BO TRUONG"; 4.55% against 0.91% CER on
+  // the benchmark's worst page). Pages read right (their capitals marked) are not read again.
   bool reread_vietnamese = true;
 };
 

@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 
 // Part of every cache key: change it when preprocessing or the engine set-up changes what a page reads as,
 // so results cached by an older dipdoc are not served.
-constexpr std::string_view kCacheVersion = "dipdoc-ocr-cache-1";
+constexpr std::string_view kCacheVersion = "dipdoc-ocr-cache-2";
 
 // Results kept in memory; the oldest go first (the disk cache, when set, keeps them all).
 constexpr std::size_t kMaxMemoryEntries = 4096;

@@ -29,6 +29,7 @@
 #include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -193,6 +194,32 @@ PixPtr Preprocess(PixPtr pix, int& dpi) {
   return pix;
 }
 
+// Whether a line of the page is written in capitals with no mark on any letter ("KT. BO TRUONG"): what the
+// English model makes of Vietnamese capitals. A Vietnamese page read right has its capitals marked ("BỘ
+// NGOẠI GIAO"), and is not read again. Two capital words at least, so "VT, LT" or "COVID" alone do not count.
+bool HasBareCapitalLine(std::string_view text) {
+  while (!text.empty()) {
+    const std::size_t newline = text.find('\n');
+    const std::string_view line = text.substr(0, newline);
+    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+    int capital_words = 0;
+    bool bare = true;
+    std::size_t word_length = 0;
+    for (std::size_t i = 0; i <= line.size() && bare; ++i) {
+      const char c = i < line.size() ? line[i] : ' ';
+      if (c >= 'A' && c <= 'Z') {
+        ++word_length;
+        continue;
+      }
+      if ((c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) bare = false;
+      if (word_length >= 2) ++capital_words;
+      word_length = 0;
+    }
+    if (bare && capital_words >= 2) return true;
+  }
+  return false;
+}
+
 // `languages` loaded into `api`, every one of them, or the first that is missing. Tesseract fails only when
 // the first language is missing and silently drops the others, so the loaded set is checked.
 Status LoadModels(tesseract::TessBaseAPI& api, const std::vector<std::string>& languages) {
@@ -267,7 +294,8 @@ class TesseractEngine : public OcrEngine {
 
     KeepOpenMpToOneThread();
     Result<OcrPage> result = RecogniseWith(api_, pix.get(), dpi);
-    if (result.ok() && vietnamese_api_ != nullptr && IdentifyLanguage(result.value().text) == "vi") {
+    if (result.ok() && vietnamese_api_ != nullptr && HasBareCapitalLine(result.value().text) &&
+        IdentifyLanguage(result.value().text) == "vi") {
       return RecogniseWith(*vietnamese_api_, pix.get(), dpi);
     }
     return result;

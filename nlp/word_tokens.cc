@@ -25,24 +25,19 @@ std::vector<WordToken> TokenizeWords(std::string_view text, Span range) {
   };
   while (i < end) {
     const int32_t start = i;
+    bool word_char = false;
+    char32_t lower = 0;
     if (bytes[i] < 0x80) {  // ASCII, most of every text: no need to ask ICU
       const char c = static_cast<char>(bytes[i++]);
-      const bool word_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!word_char) {
-        finish(static_cast<std::size_t>(start));
-        continue;
-      }
-      if (!in_word) {
-        in_word = true;
-        current.span.start = static_cast<std::size_t>(start);
-      }
-      current.key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      continue;
+      word_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      lower = static_cast<char32_t>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+    } else {
+      UChar32 c = 0;
+      U8_NEXT(bytes, i, end, c);
+      // Letters, digits and combining marks (a stray NFD mark stays inside its word).
+      word_char = c >= 0 && (u_isalnum(c) || (u_getCombiningClass(c) != 0 && in_word));
+      lower = static_cast<char32_t>(u_tolower(c));
     }
-    UChar32 c = 0;
-    U8_NEXT(bytes, i, end, c);
-    // Letters, digits and combining marks (a stray NFD mark stays inside its word).
-    const bool word_char = c >= 0 && (u_isalnum(c) || (u_getCombiningClass(c) != 0 && in_word));
     if (!word_char) {
       finish(static_cast<std::size_t>(start));
       continue;
@@ -51,7 +46,11 @@ std::vector<WordToken> TokenizeWords(std::string_view text, Span range) {
       in_word = true;
       current.span.start = static_cast<std::size_t>(start);
     }
-    AppendUtf8(current.key, static_cast<char32_t>(u_tolower(c)));
+    if (lower < 0x80) {
+      current.key += static_cast<char>(lower);
+    } else {
+      AppendUtf8(current.key, lower);
+    }
   }
   finish(static_cast<std::size_t>(end));
   return tokens;
