@@ -77,9 +77,6 @@ std::string CleanCharacters(std::string_view text) {
   return out;
 }
 
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-
 // The code point starting at text[i], and its length in bytes.
 UChar32 CodePointAt(std::string_view text, std::size_t i, int32_t* length) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());

@@ -5,7 +5,7 @@ image, a PDF of 300 blank pages, a password-protected PDF, a corrupt DOCX) goes 
 with good files. Each bad file is refused with its name and the reason, the good ones are ingested, nothing crashes,
 the index stays consistent (a re-run changes nothing) and memory stays bounded.
 
-Usage: bad_inputs_test.py DIPDOC        (exit 0 when every check holds)
+Usage: bad_inputs_test.py DIPDOC [--max-peak-mb N]   (exit 0 when every check holds; N defaults to 512)
 The files are written by make_bad_inputs() into a temporary folder; the large ones are never committed.
 """
 import json
@@ -121,6 +121,9 @@ def main():
         make_bad_inputs(sys.argv[2])
         return
     dipdoc = sys.argv[1]
+    # The memory target is the program's; a sanitizer build adds shadow memory and a quarantine of freed
+    # blocks (256 MB by default), so CMake passes a larger bound there and the plain build holds the target.
+    max_peak_mb = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[2] == "--max-peak-mb" else 512
     problems = []
     with tempfile.TemporaryDirectory(prefix="dipdoc-bad-") as work:
         inputs = os.path.join(work, "inputs")
@@ -157,8 +160,8 @@ def main():
         good = sum(1 for r in EXPECTED.values() if r is None)
         if report["ingested"] != good:
             problems.append(f"ingested {report['ingested']}, expected {good}")
-        if peak_mb > 512:
-            problems.append(f"peak memory {peak_mb:.0f} MiB, expected under 512 MiB")
+        if peak_mb > max_peak_mb:
+            problems.append(f"peak memory {peak_mb:.0f} MiB, expected under {max_peak_mb} MiB")
 
         again = subprocess.run([dipdoc, "ingest", "--json", "--db", db, inputs], capture_output=True)
         second = json.loads(again.stdout.decode())
