@@ -1,5 +1,7 @@
 #include "test_util.h"
 
+#include "ingest/document_loader.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -85,6 +87,22 @@ std::vector<ExpectedDocument> ExpectedDocuments() {
   std::sort(documents.begin(), documents.end(),
             [](const ExpectedDocument& a, const ExpectedDocument& b) { return a.name < b.name; });
   return documents;
+}
+
+rapidjson::Document ReadExpectations(const ExpectedDocument& document) {
+  rapidjson::Document expected;
+  expected.Parse(ReadFileBytes(document.expected).c_str());
+  INFO(document.expected);
+  REQUIRE_FALSE(expected.HasParseError());
+  return expected;
+}
+
+Document LoadExpectedSource(const ExpectedDocument& document) {
+  static const DocumentLoader loader;
+  Result<Document> loaded = loader.Load(document.source, document.name);
+  INFO(document.name << ": " << (loaded.ok() ? std::string() : loaded.status().message()));
+  REQUIRE(loaded.ok());
+  return std::move(loaded).value();
 }
 
 Xapian::WritableDatabase InMemoryDatabase() {

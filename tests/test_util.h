@@ -6,7 +6,10 @@
 #include <string>
 #include <string_view>
 
+#include <rapidjson/document.h>
 #include <xapian.h>
+
+#include "ingest/document.h"
 
 namespace dipdoc::testing {
 
@@ -49,6 +52,12 @@ struct ExpectedDocument {
 // Every expected document whose source is present, in file-name order. Fails the test when an expectation
 // names a corpus document that is missing or the corpus has a document without an expectation.
 std::vector<ExpectedDocument> ExpectedDocuments();
+
+// The document's hand-written expectations, parsed; the test fails on malformed JSON.
+rapidjson::Document ReadExpectations(const ExpectedDocument& document);
+
+// The document as ingest loads it; the test fails when it does not load.
+Document LoadExpectedSource(const ExpectedDocument& document);
 
 // An empty Xapian database in memory.
 Xapian::WritableDatabase InMemoryDatabase();

@@ -10,7 +10,6 @@
 #include <map>
 #include <sstream>
 
-#include "ingest/document_loader.h"
 #include "test_util.h"
 
 namespace dipdoc {
@@ -19,15 +18,10 @@ namespace {
 std::string Shown(const std::optional<std::string>& value) { return value ? '"' + *value + '"' : "null"; }
 
 TEST_CASE("language, type, date and title are right on every expected document", "[ingest][corpus]") {
-  const DocumentLoader loader;
   for (const testing::ExpectedDocument& document : testing::ExpectedDocuments()) {
     INFO("document: " << document.name);
-    rapidjson::Document expected;
-    expected.Parse(testing::ReadFileBytes(document.expected).c_str());
-    REQUIRE_FALSE(expected.HasParseError());
-    Result<Document> loaded = loader.Load(document.source, document.name);
-    REQUIRE(loaded.ok());
-    const Document& d = loaded.value();
+    const rapidjson::Document expected = testing::ReadExpectations(document);
+    const Document d = testing::LoadExpectedSource(document);
 
     auto optional_field = [&](const char* key) -> std::optional<std::optional<std::string>> {
       if (!expected.HasMember(key)) return std::nullopt;  // not an expectation for this document

@@ -15,7 +15,6 @@
 #include <set>
 #include <sstream>
 
-#include "ingest/document_loader.h"
 #include "nlp/extractor.h"
 #include "test_util.h"
 
@@ -53,7 +52,6 @@ std::optional<std::int64_t> OptionalInt(const rapidjson::Value& v) {
 std::string Shown(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "null"; }
 
 TEST_CASE("the extractor meets the gold set's thresholds", "[nlp][gold]") {
-  const DocumentLoader loader;
   const Extractor extractor;
   Score partners, doses, commitments;
   std::size_t same_kind = 0, same_status = 0;  // among matched commitments
@@ -61,13 +59,9 @@ TEST_CASE("the extractor meets the gold set's thresholds", "[nlp][gold]") {
   std::ostringstream misses;
 
   for (const testing::ExpectedDocument& document : testing::ExpectedDocuments()) {
-    rapidjson::Document expected;
-    expected.Parse(testing::ReadFileBytes(document.expected).c_str());
-    REQUIRE_FALSE(expected.HasParseError());
+    const rapidjson::Document expected = testing::ReadExpectations(document);
     if (!expected.HasMember("partners")) continue;  // no extraction expectations (yet) for this document
-    Result<Document> loaded = loader.Load(document.source, document.name);
-    REQUIRE(loaded.ok());
-    const Document& d = loaded.value();
+    const Document d = testing::LoadExpectedSource(document);
     const Extraction e = extractor.Extract(d);
     ++documents;
     std::ostringstream doc_misses;

@@ -11,7 +11,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "ingest/document_loader.h"
 #include "nlp/embedded_data.h"
 #include "test_util.h"
 
@@ -396,15 +395,11 @@ TEST_CASE("any text is safe: empty, invalid UTF-8, huge lines, huge words", "[nl
 // The gold set in corpora/expected/ (the project's documents and the seeds, written by hand): each document's
 // text names exactly its `partners`, and none of its `not_partners` (the false friends in that text).
 TEST_CASE("the corpus gold set: every partner found, no false friend", "[nlp][name_finder]") {
-  const DocumentLoader loader;
   for (const testing::ExpectedDocument& document : testing::ExpectedDocuments()) {
     INFO("document: " << document.name);
-    rapidjson::Document expected;
-    expected.Parse(testing::ReadFileBytes(document.expected).c_str());
-    REQUIRE_FALSE(expected.HasParseError());
+    const rapidjson::Document expected = testing::ReadExpectations(document);
     if (!expected.HasMember("partners")) continue;
-    Result<Document> loaded = loader.Load(document.source, document.name);
-    REQUIRE(loaded.ok());
+    const Document loaded = testing::LoadExpectedSource(document);
     const auto ids = [](const rapidjson::Value& list) {
       std::set<std::string> out;
       for (const auto& id : list.GetArray()) out.emplace(id.GetString());
@@ -414,7 +409,7 @@ TEST_CASE("the corpus gold set: every partner found, no false friend", "[nlp][na
     const std::set<std::string> not_partners =
         expected.HasMember("not_partners") ? ids(expected["not_partners"]) : std::set<std::string>();
     std::set<std::string> found;
-    for (const NameMatch& match : NameFinder::Default().Find(loaded.value().text)) {
+    for (const NameMatch& match : NameFinder::Default().Find(loaded.text)) {
       if (match.what == NameKind::kPartner) found.emplace(match.id);
     }
     for (const std::string& id : partners) {
