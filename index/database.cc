@@ -23,9 +23,32 @@ Result<Xapian::Database> OpenDatabase(const std::filesystem::path& dir) {
   }
 }
 
+namespace {
+
+// Whether `dir` holds an index Xapian began to create and never finished: glass writes its tables first and
+// its version file (iamglass) last, so a process killed in between leaves tables and no version file.
+// Nothing was ever committed to such a folder.
+bool IsUnfinishedIndex(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (std::filesystem::exists(dir / "iamglass", ec) || ec) return false;
+  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec)) {
+    if (it->path().extension() == ".glass") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Result<Xapian::WritableDatabase> OpenWritableDatabase(const std::filesystem::path& dir) {
   try {
-    return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    try {
+      return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseOpeningError&) {
+      if (!IsUnfinishedIndex(dir)) throw;
+      // Start it again; the lock taken here keeps another writer out while we do.
+      return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    }
   } catch (const Xapian::DatabaseLockError&) {
     return Status::Database("the index at " + dir.string() + " is being written by another process");
   } catch (const Xapian::Error& e) {

@@ -19,15 +19,26 @@ std::string Term(std::string_view prefix, std::string_view value) {
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() {
-  // Positions make phrase search and snippets work; no stemmer yet (Xapian has none for Vietnamese).
+DocumentBuilder::DocumentBuilder() : english_("english"), french_("french") {
+  // Positions make phrase search and snippets work. Words are indexed as written; English and French
+  // documents also get their stems (schema::kStem), Vietnamese ones none (Xapian has no Vietnamese stemmer,
+  // and its words do not inflect).
   term_generator_.set_flags(0);
+  term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+const Xapian::Stem& DocumentBuilder::StemmerFor(const std::optional<std::string>& language) const {
+  static const Xapian::Stem none;
+  if (language == "en") return english_;
+  if (language == "fr") return french_;
+  return none;
 }
 
 Xapian::Document DocumentBuilder::Build(const Record& record) {
   const Document& d = record.document;
   Xapian::Document doc;
   term_generator_.set_document(doc);
+  term_generator_.set_stemmer(StemmerFor(d.language));
   // Words are indexed in their matching form (ingest/tone_marks.h), so "hoà" and "hòa" are one term.
   const std::string title = CanonicalToneMarks(d.title);
   term_generator_.index_text(title, kTitleWeight, std::string(schema::kTitle));

@@ -1,6 +1,9 @@
 #ifndef DIPDOC_INDEX_DOCUMENT_BUILDER_H_
 #define DIPDOC_INDEX_DOCUMENT_BUILDER_H_
 
+#include <optional>
+#include <string>
+
 #include <xapian.h>
 
 #include "index/record.h"
@@ -17,8 +20,13 @@ class DocumentBuilder {
 
   Xapian::Document Build(const Record& record);
 
+  // The stemmer documents in `language` are indexed with; the empty Stem (none) for all but en and fr.
+  const Xapian::Stem& StemmerFor(const std::optional<std::string>& language) const;
+
  private:
   Xapian::TermGenerator term_generator_;
+  Xapian::Stem english_;
+  Xapian::Stem french_;
 };
 
 }  // namespace dipdoc

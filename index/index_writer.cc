@@ -48,7 +48,7 @@ bool IndexWriter::DetachPath(const std::string& path, Xapian::docid keep) {
   return true;
 }
 
-StoreOutcome IndexWriter::Store(const Record& record, Xapian::Document built) {
+StoreOutcome IndexWriter::Store(const Record& record, Xapian::Document built, bool refresh) {
   if (record.sources.size() != 1) throw std::invalid_argument("IndexWriter::Store: one source per record");
   const SourceFile& file = record.sources.front();
   const std::string id_term = std::string(schema::kDocId) + record.document.doc_id;
@@ -56,6 +56,7 @@ StoreOutcome IndexWriter::Store(const Record& record, Xapian::Document built) {
 
   if (existing == 0) {
     const bool replaced = DetachPath(file.path, 0);
+    variants_.Record(db_, built);
     db_.add_document(built);
     return replaced ? StoreOutcome::kReplaced : StoreOutcome::kAdded;
   }
@@ -64,7 +65,19 @@ StoreOutcome IndexWriter::Store(const Record& record, Xapian::Document built) {
   Record stored = StoredRecord(doc);
   const bool known = std::any_of(stored.sources.begin(), stored.sources.end(),
                                  [&](const SourceFile& s) { return s.path == file.path; });
-  if (known) return StoreOutcome::kUnchanged;
+  if (known && !refresh) return StoreOutcome::kUnchanged;
+  if (known) {
+    // The same content from the same file, written again in the current layout with all its sources.
+    Record refreshed = record;
+    refreshed.sources = stored.sources;
+    refreshed.document.source = stored.sources.front().source;
+    refreshed.document.path = stored.sources.front().path;
+    for (const SourceFile& source : stored.sources) built.add_boolean_term(schema::PathTerm(source.path));
+    built.set_data(RecordToJson(refreshed));
+    variants_.Record(db_, built);
+    db_.replace_document(existing, built);
+    return StoreOutcome::kReplaced;
+  }
 
   DetachPath(file.path, existing);
   stored.sources.push_back(file);

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include "index/record.h"
+#include "index/variant_map.h"
 
 namespace dipdoc {
 
@@ -25,9 +26,11 @@ class IndexWriter {
  public:
   explicit IndexWriter(Xapian::WritableDatabase db);
 
-  // Stores `record`, whose Xapian form `built` came from DocumentBuilder::Build(record).
+  // Stores `record`, whose Xapian form `built` came from DocumentBuilder::Build(record). With `refresh`,
+  // a document already indexed from this file is written again (the index layout changed since) and the
+  // outcome is kReplaced rather than kUnchanged.
   // REQUIRES: record.sources holds exactly the file being ingested; record.document.doc_id is set.
-  StoreOutcome Store(const Record& record, Xapian::Document built);
+  StoreOutcome Store(const Record& record, Xapian::Document built, bool refresh = false);
 
   // Whether the document with this content id is indexed with `canonical_path` among its sources.
   bool IsIndexed(std::string_view doc_id, std::string_view canonical_path) const;
@@ -40,6 +43,7 @@ class IndexWriter {
   bool DetachPath(const std::string& path, Xapian::docid keep);
 
   Xapian::WritableDatabase db_;
+  VariantRecorder variants_;
 };
 
 // The Xapian docid holding `term`, or 0.

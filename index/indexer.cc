@@ -15,6 +15,7 @@
 #include "index/document_builder.h"
 #include "index/index_writer.h"
 #include "index/schema.h"
+#include "index/variant_map.h"
 #include "ingest/content_hash.h"
 #include "nlp/extractor.h"
 
@@ -146,6 +147,25 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
   Result<Xapian::WritableDatabase> opened = OpenWritableDatabase(db_dir_);
   if (!opened.ok()) return opened.status();
   IndexWriter writer(std::move(opened).value());
+  // An index written by an older dipdoc gets its documents written again as their files come by, and its
+  // accent-free dictionary built from the words it already holds. The new version is recorded only when a
+  // run completes, so an interrupted upgrade is taken up again by the next run.
+  bool upgrade = false;
+  try {
+    Xapian::WritableDatabase& db = writer.database();
+    const bool current = db.get_metadata(std::string(schema::kSchemaVersionKey)) == schema::kSchemaVersion;
+    if (!current && db.get_doccount() != 0) {
+      upgrade = true;
+      VariantRecorder().RecordAll(db);
+      db.commit();
+    } else if (!current) {
+      // A new index: say which layout it has before the first document goes in.
+      db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+      db.commit();
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::Database("cannot write the index in " + db_dir_.string() + ": " + e.get_description());
+  }
 
   const unsigned jobs = options_.jobs != 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<WorkerState>> states;
@@ -175,7 +195,7 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
       }
       const std::string path = Canonical(files[i]);
       const std::string doc_id = ContentId(bytes.value());
-      if (state.snapshot) {
+      if (state.snapshot && !upgrade) {
         const Xapian::docid held = FindDocument(*state.snapshot, std::string(schema::kDocId) + doc_id);
         if (held != 0 && FindDocument(*state.snapshot, schema::PathTerm(path)) == held) {
           out.kind = Prepared::Kind::kUnchanged;
@@ -232,7 +252,7 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
               continue;
             }
             if (in_transaction == 0) writer.database().begin_transaction();
-            switch (writer.Store(document.record, std::move(document.built))) {
+            switch (writer.Store(document.record, std::move(document.built), upgrade)) {
               case StoreOutcome::kAdded:
               case StoreOutcome::kReplaced:
                 ++report.ingested;
@@ -267,6 +287,10 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
       return *write_error;
     }
     if (in_transaction != 0) writer.database().commit_transaction();
+    if (upgrade) {
+      writer.database().set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+      writer.database().commit();
+    }
     writer.database().close();
   } catch (const Xapian::Error& e) {
     return Status::Database("committing the index failed: " + e.get_description());

@@ -27,6 +27,20 @@ inline constexpr std::string_view kYear = "Y";           // Y<YYYY>
 // --- Free-text terms -------------------------------------------------------------------------------
 inline constexpr std::string_view kTitle = "S";          // title words, besides the unprefixed body words
 
+// English and French documents also get their words' stems, as Xapian's TermGenerator writes them:
+// "Z" + stem, without positions (STEM_SOME).
+inline constexpr std::string_view kStem = "Z";
+
+// --- Synonym-table keys ----------------------------------------------------------------------------
+// Accent-free search (index/variant_map.h): the synonym table maps kFoldedKey + a word's folded form to
+// the indexed words that fold to it: "XFOLD:ngoai" -> {"ngoài", "ngoại", "ngoái"}.
+inline constexpr std::string_view kFoldedKey = "XFOLD:";
+
+// --- Metadata keys ---------------------------------------------------------------------------------
+// The version of the index layout the documents were written with; an ingest brings older ones up to date.
+inline constexpr std::string_view kSchemaVersionKey = "dipdoc:schema";
+inline constexpr std::string_view kSchemaVersion = "2";
+
 // --- Value slots -----------------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
   kSlotDate = 0,       // the document's date as YYYYMMDD, padded from its grain: "2021" -> "20210000"

@@ -23,6 +23,19 @@ std::string Sha256Hex(std::string_view bytes) {
   return hex;
 }
 
-std::string ContentId(std::string_view bytes) { return Sha256Hex(bytes).substr(0, 16); }
+std::string ContentId(std::string_view bytes) {
+  // Ingest asks for the id of each file twice (to skip unchanged files, then for the document), so each
+  // thread remembers the last small file it hashed: comparing bytes costs far less than hashing them.
+  constexpr std::size_t kMaxRemembered = 64 * 1024;
+  thread_local std::string remembered_bytes;
+  thread_local std::string remembered_id;
+  if (!remembered_id.empty() && bytes == remembered_bytes) return remembered_id;
+  std::string id = Sha256Hex(bytes).substr(0, 16);
+  if (bytes.size() <= kMaxRemembered) {
+    remembered_bytes.assign(bytes);
+    remembered_id = id;
+  }
+  return id;
+}
 
 }  // namespace dipdoc

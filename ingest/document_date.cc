@@ -1,6 +1,11 @@
 #include "ingest/document_date.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <vector>
 
 #include "ingest/line_shape.h"
@@ -44,15 +49,40 @@ const std::string kMonthNames =
 struct Pattern {
   TextPattern regex;
   int year, month, day;  // capture groups; month may be a name
+  // A necessary condition, tested before the (far dearer) search: the lower-cased line holds one of these
+  // literals of the pattern, or, for the patterns with a month's name, one of the names.
+  std::vector<std::string_view> needs_one_of;
+  bool needs_month_name = false;
 };
+
+// The month names of kMonthNames, one by one.
+const std::vector<std::string_view>& MonthNameList() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    std::string_view all = kMonthNames;
+    for (std::size_t bar; (bar = all.find('|')) != std::string_view::npos; all.remove_prefix(bar + 1)) {
+      out.push_back(all.substr(0, bar));
+    }
+    out.push_back(all);
+    return out;
+  }();
+  return names;
+}
+
+bool HasMonthName(std::string_view lower) {
+  const std::vector<std::string_view>& names = MonthNameList();
+  return std::any_of(names.begin(), names.end(),
+                     [lower](std::string_view name) { return lower.find(name) != std::string_view::npos; });
+}
 
 const std::vector<Pattern>& Patterns() {
   static const std::vector<Pattern> patterns = {
-      {TextPattern(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"), 3, 2, 1},
-      {TextPattern(R"((\d{4})-(\d{2})-(\d{2}))"), 1, 2, 3},
-      {TextPattern(R"((?:^|[^\d/.])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d))"), 3, 2, 1},
-      {TextPattern(R"((?:^|[^\d])(\d{1,2}|1er)(?:st|nd|rd|th)?\s+()" + kMonthNames + R"()\s*,?\s+(\d{4}))"), 3, 2, 1},
-      {TextPattern(R"(()" + kMonthNames + R"()\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"), 3, 1, 2},
+      {TextPattern(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"), 3, 2, 1, {"tháng"}},
+      {TextPattern(R"((\d{4})-(\d{2})-(\d{2}))"), 1, 2, 3, {"-"}},
+      {TextPattern(R"((?:^|[^\d/.])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d))"), 3, 2, 1, {"/", ".", "-"}},
+      {TextPattern(R"((?:^|[^\d])(\d{1,2}|1er)(?:st|nd|rd|th)?\s+()" + kMonthNames + R"()\s*,?\s+(\d{4}))"), 3, 2, 1, {},
+       true},
+      {TextPattern(R"(()" + kMonthNames + R"()\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"), 3, 1, 2, {}, true},
   };
   return patterns;
 }
@@ -111,13 +141,46 @@ std::optional<std::string> LeadDate(std::string_view paragraph, std::string_view
   return FindFullDate(head);
 }
 
+// Whether `text` holds `run` decimal digits (Unicode's, as \d in a pattern) in a row.
+bool HasDigitRun(std::string_view text, int run) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int digits = 0;
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {
+      digits = s[i] >= '0' && s[i] <= '9' ? digits + 1 : 0;
+      ++i;
+    } else {
+      UChar32 c;
+      U8_NEXT(s, i, length, c);
+      digits = c >= 0 && u_isdigit(c) ? digits + 1 : 0;
+    }
+    if (digits >= run) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<std::string> FindFullDate(std::string_view line) {
-  const std::string lower = LowerCase(TruncateUtf8(line, kMaxLineBytes));
+  const std::string_view head = TruncateUtf8(line, kMaxLineBytes);
+  // Every pattern ends with a year of four digits (\d: any Unicode decimal digit), and lower-casing makes
+  // no digits: a line without four in a row holds no date, and is not worth lower-casing and five searches.
+  if (!HasDigitRun(head, 4)) return std::nullopt;
+  const std::string lower = LowerCase(head);
   std::optional<std::string> best;
   std::ptrdiff_t best_position = -1;
+  std::optional<bool> month_name;  // whether `lower` names a month, once asked
   for (const Pattern& p : Patterns()) {
+    if (!p.needs_one_of.empty() &&
+        std::none_of(p.needs_one_of.begin(), p.needs_one_of.end(),
+                     [&lower](std::string_view s) { return lower.find(s) != std::string::npos; })) {
+      continue;
+    }
+    if (p.needs_month_name) {
+      if (!month_name) month_name = HasMonthName(lower);
+      if (!*month_name) continue;
+    }
     const std::optional<TextMatch> m = p.regex.Find(lower);
     if (!m) continue;
     const std::optional<std::string> date = FromMatch(*m, p);

@@ -121,4 +121,71 @@ std::string CanonicalToneMarks(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The base letter of each precomposed Latin letter in U+00C0..U+024F and U+1E00..U+1EFF (0 when the
+// letter does not decompose to an ASCII letter plus marks), from ICU's canonical decompositions.
+class FoldTable {
+ public:
+  FoldTable() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU has no NFD data");
+    auto fill = [nfd](UChar32 first, std::vector<char>& table) {
+      for (std::size_t i = 0; i < table.size(); ++i) {
+        icu::UnicodeString decomposed;
+        const UChar32 c = first + static_cast<UChar32>(i);
+        if (!nfd->getDecomposition(c, decomposed) || decomposed.isEmpty()) continue;
+        const UChar32 base = decomposed.char32At(0);
+        if (base < 0x80 && u_isalpha(base)) table[i] = static_cast<char>(base);
+      }
+    };
+    fill(kLatin1, latin_);
+    fill(kLatinAdditional, additional_);
+    latin_[0x0110 - kLatin1] = 'D';  // Đ
+    latin_[0x0111 - kLatin1] = 'd';  // đ
+    latin_[0x00D0 - kLatin1] = 'D';  // Ð, the look-alike written for Đ
+  }
+
+  // The ASCII base letter of `c`, or 0.
+  char Base(UChar32 c) const {
+    if (c >= kLatin1 && c < kLatin1 + static_cast<UChar32>(latin_.size())) return latin_[c - kLatin1];
+    if (c >= kLatinAdditional && c < kLatinAdditional + static_cast<UChar32>(additional_.size())) {
+      return additional_[c - kLatinAdditional];
+    }
+    return 0;
+  }
+
+ private:
+  static constexpr UChar32 kLatin1 = 0x00C0;
+  static constexpr UChar32 kLatinAdditional = 0x1E00;
+  std::vector<char> latin_ = std::vector<char>(0x0250 - kLatin1, 0);
+  std::vector<char> additional_ = std::vector<char>(0x1F00 - kLatinAdditional, 0);
+};
+
+}  // namespace
+
+std::string FoldDiacritics(std::string_view text) {
+  static const FoldTable table;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      out += text[i++];
+      continue;
+    }
+    const std::size_t start = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (c >= 0x0300 && c <= 0x036F) continue;  // a combining mark (text in NFD)
+    if (const char base = table.Base(c); base != 0) {
+      out += base;
+    } else {
+      out.append(text, start, i - start);
+    }
+  }
+  return out;
+}
+
 }  // namespace dipdoc

@@ -30,6 +30,13 @@ std::string CanonicalToneMarks(std::string_view text);
 // REQUIRES: text is well-formed UTF-8
 std::string MatchingForm(std::string_view text);
 
+// `text` without its marks, for accent-free matching: every Latin letter with diacritics becomes its base
+// letter ("Ngoại" -> "Ngoai", "é" -> "e"), đ/Đ become d/D (they have no Unicode decomposition), and
+// combining marks are dropped. Case and everything else are kept. Folding merges words ("ngoại", "ngoài"
+// and "ngoái" all fold to "ngoai"): use it to find candidates, never as the only test of a match.
+// REQUIRES: text is well-formed UTF-8
+std::string FoldDiacritics(std::string_view text);
+
 }  // namespace dipdoc
 
 #endif  // DIPDOC_INGEST_TONE_MARKS_H_

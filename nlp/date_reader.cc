@@ -217,6 +217,23 @@ const std::unordered_map<std::string, Lexeme>& Lexicon() {
   return *lexicon;
 }
 
+// The lexeme of a lower-case word, as written or in canonical tone placement; nullptr when none.
+const Lexeme* LookUp(const std::string& lower) {
+  const auto& lexicon = Lexicon();
+  if (const auto found = lexicon.find(lower); found != lexicon.end()) return &found->second;
+  if (std::all_of(lower.begin(), lower.end(), [](char b) { return (b & 0x80) == 0; })) return nullptr;
+  // Non-ASCII words recur (Vietnamese text is mostly such syllables), and most are in no lexicon: each
+  // thread remembers what it found for them rather than put each in canonical form again.
+  constexpr std::size_t kMaxRemembered = 1 << 16;
+  thread_local std::unordered_map<std::string, const Lexeme*> remembered;
+  if (const auto it = remembered.find(lower); it != remembered.end()) return it->second;
+  if (remembered.size() >= kMaxRemembered) remembered.clear();
+  const auto found = lexicon.find(CanonicalSyllable(lower));
+  const Lexeme* lexeme = found == lexicon.end() ? nullptr : &found->second;
+  remembered.emplace(lower, lexeme);
+  return lexeme;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Tokens: words (runs of letters), numbers (runs of ASCII digits), single symbols, and one break token
 // for every line break, so that no date is read across lines.
@@ -381,14 +398,10 @@ bool TokenStream::ReadOne() {
     }
     t.upper = t.capital && !any_lower;
     if (lower.size() <= kMaxWordBytes) {
-      const auto& lexicon = Lexicon();
-      auto found = lexicon.find(lower);
-      const bool ascii = std::all_of(lower.begin(), lower.end(), [](char b) { return (b & 0x80) == 0; });
-      if (found == lexicon.end() && !ascii) found = lexicon.find(CanonicalSyllable(lower));
-      if (found != lexicon.end()) {
-        t.word = found->second.word;
-        t.number = found->second.number;
-        t.ambiguous = found->second.ambiguous;
+      if (const Lexeme* lexeme = LookUp(lower)) {
+        t.word = lexeme->word;
+        t.number = lexeme->number;
+        t.ambiguous = lexeme->ambiguous;
       }
     }
   } else {

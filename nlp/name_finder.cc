@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -31,7 +32,7 @@ constexpr std::pair<std::string_view, Flag> kFlagNames[] = {
 
 // No alias word is longer; longer words in a text are not looked up.
 constexpr std::size_t kLongestWord = 64;
-// Normalised forms of non-ASCII words are cached per Find call, up to this many.
+// Word ids of non-ASCII words are cached per thread, up to this many.
 constexpr std::size_t kCacheLimit = 1 << 16;
 
 // What separates a token from the one before it.
@@ -283,6 +284,7 @@ struct Gazetteer {
 }  // namespace
 
 struct NameFinder::Trie {
+  std::uint64_t generation = 0;                  // tells this trie from every other made in the process
   WordMap vocabulary;                            // word key -> word id
   std::unordered_map<std::uint64_t, int> edges;  // (node << 32 | word id) -> child node; node 0 is the root
   std::vector<std::vector<int>> terminals = std::vector<std::vector<int>>(1);  // node -> entries ending there
@@ -387,7 +389,9 @@ void NameFinder::Trie::AddAlias(std::string_view alias, const Entry& entry, cons
 }
 
 std::unique_ptr<NameFinder::Trie> NameFinder::Trie::Build(const std::vector<Gazetteer>& files) {
+  static std::atomic<std::uint64_t> generations{0};
   auto trie = std::make_unique<Trie>();
+  trie->generation = ++generations;
   for (const Gazetteer& file : files) trie->Load(file);
   trie->Check();
   return trie;
@@ -598,7 +602,18 @@ std::vector<NameMatch> NameFinder::Find(std::string_view text) const {
     }
   };
 
-  WordMap cache;  // non-ASCII words as written -> word id
+  // Non-ASCII words as written -> word id. Words recur from one text to the next, so each thread keeps
+  // the ids it has looked up, for the trie it looked them up in, up to kCacheLimit words.
+  struct WordIds {
+    std::uint64_t generation = 0;
+    WordMap ids;
+  };
+  thread_local WordIds remembered;
+  if (remembered.generation != trie.generation) {
+    remembered.ids.clear();
+    remembered.generation = trie.generation;
+  }
+  WordMap& cache = remembered.ids;
   std::string key;
   Tokenise(text, [&](Token token, UChar32 mark) {
     const std::string_view written = text.substr(token.start, token.end - token.start);
@@ -617,7 +632,8 @@ std::vector<NameMatch> NameFinder::Find(std::string_view text) const {
       } else {
         const auto it = trie.vocabulary.find(WordKey(written));
         token.id = it == trie.vocabulary.end() ? -1 : it->second;
-        if (cache.size() < kCacheLimit) cache.emplace(std::string(written), token.id);
+        if (cache.size() >= kCacheLimit) cache.clear();
+        cache.emplace(std::string(written), token.id);
       }
     }
     tokens.Push(token);

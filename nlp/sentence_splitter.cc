@@ -42,8 +42,15 @@ std::vector<Span> SplitSentences(std::string_view text, std::size_t max_bytes) {
   std::vector<Span> sentences;
   if (text.empty()) return sentences;
   UErrorCode status = U_ZERO_ERROR;
-  // The root locale's rules: Vietnamese, English and French end sentences alike.
-  std::unique_ptr<icu::BreakIterator> breaker(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  // The root locale's rules: Vietnamese, English and French end sentences alike. Making an iterator loads
+  // and builds its rules, which costs more than splitting a short document, so each thread keeps one;
+  // setText() starts it afresh on every text.
+  thread_local std::unique_ptr<icu::BreakIterator> breaker;
+  if (breaker == nullptr) {
+    UErrorCode create_status = U_ZERO_ERROR;
+    breaker.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), create_status));
+    if (U_FAILURE(create_status)) breaker.reset();
+  }
   UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status) || breaker == nullptr || utext == nullptr) {
     utext_close(utext);
@@ -52,13 +59,21 @@ std::vector<Span> SplitSentences(std::string_view text, std::size_t max_bytes) {
   }
   // With UTF-8 UText, the iterator's positions are byte offsets into `text`.
   breaker->setText(utext, status);
+  if (U_FAILURE(status)) {
+    utext_close(utext);
+    AddSentence(text, 0, text.size(), max_bytes, sentences);
+    return sentences;
+  }
   std::size_t start = 0;
   for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; end = breaker->next()) {
     AddSentence(text, start, static_cast<std::size_t>(end), max_bytes, sentences);
     start = static_cast<std::size_t>(end);
   }
   AddSentence(text, start, text.size(), max_bytes, sentences);
-  utext_close(utext);
+  // The iterator must not keep pointing into `text`.
+  UText* empty = utext_openUTF8(utext, "", 0, &status);
+  breaker->setText(empty, status);
+  utext_close(empty);
   return sentences;
 }
 

@@ -24,12 +24,13 @@ std::string CsvField(std::string_view value) {
 
 }  // namespace
 
-std::string IngestReportToJson(const IngestReport& report) {
+std::string IngestReportToJson(const IngestReport& report, std::optional<std::size_t> pruned) {
   JsonWriter json;
   json.BeginObject()
       .Field("ingested", report.ingested)
       .Field("unchanged", report.unchanged)
       .Field("duplicates", report.duplicates);
+  if (pruned) json.Field("pruned", *pruned);
   json.Key("failed").BeginArray();
   for (const IngestFailure& f : report.failed) json.BeginObject().Field("source", f.source).Field("error", f.error).EndObject();
   json.EndArray();
@@ -37,9 +38,10 @@ std::string IngestReportToJson(const IngestReport& report) {
   return json.str();
 }
 
-std::string SearchResultToJson(const SearchResult& result) {
-  JsonWriter json;
-  json.BeginObject().Field("query", result.query).Field("total", result.total).Field("took_ms", result.took_ms);
+namespace {
+
+void WriteSearchResult(JsonWriter& json, const SearchResult& result) {
+  json.Field("query", result.query).Field("total", result.total).Field("took_ms", result.took_ms);
   json.Key("hits").BeginArray();
   for (const SearchHit& hit : result.hits) {
     json.BeginObject()
@@ -57,7 +59,32 @@ std::string SearchResultToJson(const SearchResult& result) {
   json.EndArray();
   json.Key("facets").BeginObject();
   for (const auto& [facet, counts] : result.facets) json.Counts(facet, counts);
-  json.EndObject().EndObject();
+  json.EndObject();
+  json.Field("exact", result.exact);
+  if (result.suggestion) json.Field("suggestion", *result.suggestion);
+}
+
+}  // namespace
+
+std::string SearchResultToJson(const SearchResult& result) {
+  JsonWriter json;
+  json.BeginObject();
+  WriteSearchResult(json, result);
+  json.EndObject();
+  return json.str();
+}
+
+std::string BatchLineToJson(std::size_t line, const SearchResult& result) {
+  JsonWriter json;
+  json.BeginObject().Field("line", line);
+  WriteSearchResult(json, result);
+  json.EndObject();
+  return json.str();
+}
+
+std::string BatchErrorToJson(std::size_t line, const std::string& query, const std::string& error) {
+  JsonWriter json;
+  json.BeginObject().Field("line", line).Field("query", query).Field("error", error).EndObject();
   return json.str();
 }
 

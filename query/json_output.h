@@ -4,7 +4,9 @@
 // The contract's JSON shapes (../shared/contract/README.md, "Other JSON shapes"), one function each, shared
 // by the command line and the HTTP server. Each returns one JSON document without a trailing newline.
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,8 +17,13 @@
 
 namespace dipdoc {
 
-std::string IngestReportToJson(const IngestReport& report);
+// `pruned`: documents an `ingest --prune` deleted; the field is left out when there was no prune.
+std::string IngestReportToJson(const IngestReport& report, std::optional<std::size_t> pruned = std::nullopt);
 std::string SearchResultToJson(const SearchResult& result);
+// One line of `search --batch`: the search JSON of that line's query plus "line" (1-based).
+std::string BatchLineToJson(std::size_t line, const SearchResult& result);
+// A line of `search --batch` whose query failed: {"line", "query", "error"}.
+std::string BatchErrorToJson(std::size_t line, const std::string& query, const std::string& error);
 std::string StatsToJson(const IndexStats& stats, std::uintmax_t index_bytes);
 std::string CommitmentsToJson(const std::vector<CommitmentRow>& rows);
 // RFC 4180 CSV with the JSON rows' field names as its header row.

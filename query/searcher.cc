@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 
 #include "index/record_json.h"
 #include "index/schema.h"
@@ -10,12 +11,14 @@
 #include "ingest/tone_marks.h"
 #include "ingest/utf8.h"
 #include "query/date_filter.h"
+#include "query/query_expander.h"
 
 namespace dipdoc {
 namespace {
 
 constexpr std::size_t kSnippetBytes = 300;
-constexpr Xapian::termcount kQueryTermLimit = 64;  // a pasted paragraph must not become a 10,000-term OR
+constexpr Xapian::termcount kQueryTermLimit = 64;
+constexpr Xapian::doccount kExactCountLimit = 5000;  // a pasted paragraph must not become a 10,000-term OR
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -40,37 +43,56 @@ class LowerCaseField : public Xapian::FieldProcessor {
   std::string prefix_;
 };
 
-// Counts each id in a slot holding a kListSeparator-joined list (a document names several partners).
-class ListValueCountSpy : public Xapian::MatchSpy {
+// Counts the facet values of the matches it is shown: one value per document in the type, language and year
+// slots, a kListSeparator-joined list in the partner slot (a document names several partners).
+class FacetSpy : public Xapian::MatchSpy {
  public:
-  explicit ListValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
-
   void operator()(const Xapian::Document& doc, double /*weight*/) override {
-    const std::string list = doc.get_value(slot_);
-    std::size_t start = 0;
-    while (start < list.size()) {
-      std::size_t end = list.find(schema::kListSeparator, start);
-      if (end == std::string::npos) end = list.size();
-      ++counts_[list.substr(start, end - start)];
-      start = end + 1;
+    ++seen_;
+    for (const auto& [facet, slot] : kSlots) {
+      const std::string value = doc.get_value(slot);
+      if (value.empty()) continue;
+      std::map<std::string, std::size_t>& counts = facets_[facet];
+      if (slot != schema::kSlotPartners) {
+        ++counts[value];
+        continue;
+      }
+      for (std::size_t start = 0; start < value.size();) {
+        std::size_t end = value.find(schema::kListSeparator, start);
+        if (end == std::string::npos) end = value.size();
+        ++counts[value.substr(start, end - start)];
+        start = end + 1;
+      }
     }
   }
-  const std::map<std::string, std::size_t>& counts() const { return counts_; }
+
+  // The counts, scaled from the documents seen to `total` when the spy saw only some of the matches.
+  Facets Result(std::size_t total) const {
+    Facets facets;
+    for (const auto& [facet, slot] : kSlots) facets[facet];  // every facet is present, even empty
+    for (const auto& [facet, counts] : facets_) {
+      for (const auto& [value, n] : counts) {
+        facets[facet][value] = seen_ >= total || seen_ == 0
+                                   ? n
+                                   : static_cast<std::size_t>(static_cast<double>(n) * total / seen_ + 0.5);
+      }
+    }
+    return facets;
+  }
 
  private:
-  Xapian::valueno slot_;
-  std::map<std::string, std::size_t> counts_;
+  static constexpr std::pair<const char*, Xapian::valueno> kSlots[] = {{"partner", schema::kSlotPartners},
+                                                                       {"doc_type", schema::kSlotDocType},
+                                                                       {"language", schema::kSlotLanguage},
+                                                                       {"year", schema::kSlotYear}};
+  std::size_t seen_ = 0;
+  std::map<std::string, std::map<std::string, std::size_t>> facets_;
 };
-
-std::map<std::string, std::size_t> Counts(const Xapian::ValueCountMatchSpy& spy) {
-  std::map<std::string, std::size_t> counts;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) counts[*it] = it.get_termfreq();
-  return counts;
-}
 
 Xapian::Query Filter(std::string term) { return Xapian::Query(std::move(term)); }
 
-Result<Xapian::Query> ParseQuery(const Xapian::Database& db, const SearchRequest& request) {
+Result<Xapian::Query> ParseQuery(const Xapian::Database& db, const QueryExpander& expander,
+                                 const SearchRequest& request) {
   Xapian::QueryParser parser;
   parser.set_database(db);
   parser.set_default_op(Xapian::Query::OP_AND);
@@ -88,8 +110,8 @@ Result<Xapian::Query> ParseQuery(const Xapian::Database& db, const SearchRequest
     }
     try {
       // The index holds words in their matching form; the query is put in the same form.
-      query = parser.parse_query(MatchingForm(request.query),
-                                 Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT);
+      query = expander.Expand(parser.parse_query(
+          MatchingForm(request.query), Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT));
     } catch (const Xapian::QueryParserError& e) {
       return Status::Usage("malformed query: " + e.get_msg());
     }
@@ -126,7 +148,18 @@ std::string CanonicalPartnerId(std::string id) {
   return id;
 }
 
-Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {}
+Searcher::Searcher(Xapian::Database db, const PartnerAliases& aliases)
+    : db_(std::move(db)),
+      expander_(db_, aliases),
+      snippet_vi_(SnippetStemmer("vi")),
+      snippet_en_(SnippetStemmer("en")),
+      snippet_fr_(SnippetStemmer("fr")) {}
+
+const Xapian::Stem& Searcher::SnippetStemmerFor(const std::optional<std::string>& language) const {
+  if (language == "en") return snippet_en_;
+  if (language == "fr") return snippet_fr_;
+  return snippet_vi_;
+}
 
 Result<SearchResult> Searcher::Search(const SearchRequest& request) {
   try {
@@ -142,28 +175,23 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
 }
 
 Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
-  Result<Xapian::Query> query = ParseQuery(db_, request);
+  Result<Xapian::Query> query = ParseQuery(db_, expander_, request);
   if (!query.ok()) return query.status();
   const auto started = std::chrono::steady_clock::now();
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(query.value());
-  Xapian::ValueCountMatchSpy by_type(schema::kSlotDocType);
-  Xapian::ValueCountMatchSpy by_language(schema::kSlotLanguage);
-  Xapian::ValueCountMatchSpy by_year(schema::kSlotYear);
-  ListValueCountSpy by_partner(schema::kSlotPartners);
-  enquire.add_matchspy(&by_type);
-  enquire.add_matchspy(&by_language);
-  enquire.add_matchspy(&by_year);
-  enquire.add_matchspy(&by_partner);
-  // Looking at every match makes the total and the facet counts exact, not estimates.
-  const Xapian::doccount all = db_.get_doccount();
+  FacetSpy facets;
+  enquire.add_matchspy(&facets);
+  // Up to kExactCountLimit matches are all looked at, so the total and the facet counts are exact; past it,
+  // Xapian stops looking at documents that cannot reach the page, and the counts are estimates.
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), all);
+                                             static_cast<Xapian::doccount>(request.limit), kExactCountLimit);
 
   SearchResult result;
   result.query = request.query;
   result.total = mset.get_matches_estimated();
+  result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Result<Record> record = RecordFromJson(it.get_document().get_data());
     if (!record.ok()) return record.status();
@@ -177,15 +205,13 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
     hit.doc_type = std::string(ToString(d.doc_type));
     for (const PartnerMention& p : record.value().extraction.partners) hit.partners.push_back(p.id);
     hit.score = it.get_weight();
-    hit.snippet = mset.snippet(d.text, kSnippetBytes, Xapian::Stem(),
-                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                               "<mark>", "</mark>", "…");
+    // Without SNIPPET_BACKGROUND_MODEL and SNIPPET_EXHAUSTIVE: they cost 4x the time, for snippets that
+    // differ only in which of several good passages they show.
+    hit.snippet = mset.snippet(d.text, kSnippetBytes, SnippetStemmerFor(d.language), 0, "<mark>", "</mark>", "…");
     result.hits.push_back(std::move(hit));
   }
-  result.facets["partner"] = by_partner.counts();
-  result.facets["doc_type"] = Counts(by_type);
-  result.facets["language"] = Counts(by_language);
-  result.facets["year"] = Counts(by_year);
+  if (result.total == 0 && !request.query.empty()) result.suggestion = expander_.Suggest(request.query);
+  result.facets = facets.Result(result.total);
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
 }

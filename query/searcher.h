@@ -10,6 +10,8 @@
 #include <xapian.h>
 
 #include "ingest/status.h"
+#include "query/partner_aliases.h"
+#include "query/query_expander.h"
 
 namespace dipdoc {
 
@@ -44,25 +46,37 @@ using Facets = std::map<std::string, std::map<std::string, std::size_t>>;
 
 struct SearchResult {
   std::string query;
-  std::size_t total = 0;   // exact number of matching documents
+  std::size_t total = 0;   // number of matching documents: exact up to a few thousand, then an estimate
+  bool exact = true;       // whether `total` and the facet counts are exact rather than estimated
   double took_ms = 0;      // from parsed query to finished answer, snippets and facets included
   std::vector<SearchHit> hits;
   Facets facets;
+  // For a query that found nothing: the same query with its unknown words replaced by the closest words
+  // the index holds, diacritics restored ("ngoai giao" -> "ngoại giao"). Unset when there is none.
+  std::optional<std::string> suggestion;
 };
 
 // Ranked search over the index, with filters, facets and snippets. Holds one Database: not thread-safe,
 // one Searcher per thread. Sees the index as of its construction, reopened when a writer moved on.
 class Searcher {
  public:
-  explicit Searcher(Xapian::Database db);
+  // `aliases` must outlive the searcher.
+  explicit Searcher(Xapian::Database db, const PartnerAliases& aliases = PartnerAliases::Default());
+  Searcher(const Searcher&) = delete;  // the expander refers to db_
+  Searcher& operator=(const Searcher&) = delete;
 
   // A Usage status for a malformed query or filter value; a Database status when the index fails.
   Result<SearchResult> Search(const SearchRequest& request);
 
  private:
   Result<SearchResult> SearchOnce(const SearchRequest& request);
+  const Xapian::Stem& SnippetStemmerFor(const std::optional<std::string>& language) const;
 
   Xapian::Database db_;
+  QueryExpander expander_;  // reads db_
+  Xapian::Stem snippet_vi_;
+  Xapian::Stem snippet_en_;
+  Xapian::Stem snippet_fr_;
 };
 
 // The partner id as the index spells it: two letters are a country code (upper case), anything else a

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 
@@ -105,8 +106,10 @@ Document LoadExpectedSource(const ExpectedDocument& document) {
   return std::move(loaded).value();
 }
 
-Xapian::WritableDatabase InMemoryDatabase() {
-  return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+Xapian::WritableDatabase ScratchDatabase() {
+  static std::vector<std::unique_ptr<TempDir>> folders;  // deleted at exit, after every database closed
+  folders.push_back(std::make_unique<TempDir>());
+  return Xapian::WritableDatabase((folders.back()->path() / "db").string(), Xapian::DB_CREATE);
 }
 
 std::string ShellQuote(std::string_view s) {

@@ -59,8 +59,9 @@ rapidjson::Document ReadExpectations(const ExpectedDocument& document);
 // The document as ingest loads it; the test fails when it does not load.
 Document LoadExpectedSource(const ExpectedDocument& document);
 
-// An empty Xapian database in memory.
-Xapian::WritableDatabase InMemoryDatabase();
+// An empty index in a temporary folder, removed when the test program ends. Not Xapian's in-memory
+// backend: it has no synonym or spelling tables, which the writer fills (index/variant_map.h).
+Xapian::WritableDatabase ScratchDatabase();
 
 // What a command printed and how it ended.
 struct CommandResult {

@@ -3,14 +3,17 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <thread>
 #include <iostream>
 
 #include "index/database.h"
 #include "index/indexer.h"
+#include "index/pruner.h"
 #include "index/record_json.h"
 #include "ingest/document_loader.h"
 #include "ingest/ocr_pool.h"
+#include "ingest/utf8.h"
 #include "nlp/extractor.h"
 #include "query/cli/terminal.h"
 #include "query/json_output.h"
@@ -80,11 +83,23 @@ int RunIngest(const IngestArgs& args) {
   if (!report.ok()) return Fail(report.status(), args.json);
   const IngestReport& r = report.value();
   for (const IngestFailure& f : r.failed) std::cerr << "dipdoc: " << f.source << ": " << f.error << '\n';
+  // After the ingest, so that a file moved within the paths is first added under its new name and only then
+  // loses the old one: its document is kept, never deleted and re-extracted.
+  std::optional<PruneReport> pruned;
+  if (args.prune) {
+    Result<PruneReport> prune = Prune(DbDir(args.db), args.paths);
+    if (!prune.ok()) return Fail(prune.status(), args.json);
+    pruned = prune.value();
+  }
   if (args.json) {
-    std::cout << IngestReportToJson(r) << '\n';
+    std::cout << IngestReportToJson(r, pruned ? std::optional(pruned->deleted) : std::nullopt) << '\n';
   } else {
     std::printf("ingested %zu, unchanged %zu, duplicates %zu, failed %zu (%.2f s)\n", r.ingested, r.unchanged,
                 r.duplicates, r.failed.size(), r.seconds);
+    if (pruned) {
+      std::printf("pruned %zu documents (every file gone), %zu gone files from documents kept\n", pruned->deleted,
+                  pruned->detached);
+    }
   }
   return r.failed.empty() ? kExitOk : kExitSomeFailed;
 }
@@ -121,10 +136,40 @@ int RunExtract(const ExtractArgs& args) {
   return kExitOk;
 }
 
+// `search --batch`: every line of the file is a query, run by one Searcher over one open index. A line that
+// fails (bad syntax, invalid UTF-8) gets an error object and the rest go on; blank lines are skipped.
+int RunSearchBatch(const SearchArgs& args, Searcher& searcher) {
+  std::ifstream in(args.batch, std::ios::binary);
+  if (!in) return Fail(Status::Usage("--batch: cannot read " + args.batch), true);
+  SearchRequest request = args.request;
+  bool some_failed = false;
+  std::size_t line_number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a BOM from a spreadsheet
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    request.query = line;
+    Result<SearchResult> result = searcher.Search(request);
+    if (result.ok()) {
+      std::cout << BatchLineToJson(line_number, result.value()) << '\n';
+      continue;
+    }
+    if (result.status().code() == Status::Code::kDatabase) return Fail(result.status(), true);
+    some_failed = true;
+    const std::string shown = FindInvalidUtf8(line) ? std::string() : line;
+    std::cout << BatchErrorToJson(line_number, shown, result.status().message()) << '\n';
+    std::cerr << "dipdoc: " << args.batch << ":" << line_number << ": " << result.status().message() << '\n';
+  }
+  std::cout.flush();
+  return some_failed ? kExitSomeFailed : kExitOk;
+}
+
 int RunSearch(const SearchArgs& args) {
   Result<Xapian::Database> db = OpenDatabase(DbDir(args.db));
-  if (!db.ok()) return Fail(db.status(), args.json);
+  if (!db.ok()) return Fail(db.status(), args.json || !args.batch.empty());
   Searcher searcher(std::move(db).value());
+  if (!args.batch.empty()) return RunSearchBatch(args, searcher);
   Result<SearchResult> result = searcher.Search(args.request);
   if (!result.ok()) return Fail(result.status(), args.json);
   const SearchResult& r = result.value();
@@ -133,6 +178,7 @@ int RunSearch(const SearchArgs& args) {
     return kExitOk;
   }
   std::printf("%zu result%s (%.1f ms)\n", r.total, r.total == 1 ? "" : "s", r.took_ms);
+  if (r.suggestion) std::cout << "did you mean: " << *r.suggestion << '\n';
   const bool bold = StdoutIsTerminal();
   std::size_t rank = args.request.offset;
   for (const SearchHit& hit : r.hits) {

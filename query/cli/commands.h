@@ -29,6 +29,7 @@ struct IngestArgs {
   unsigned max_file_mb = 32;       // larger files are refused unread
   std::string ocr_lang = OcrOptions{}.languages;
   std::string ocr_mode = "auto";   // "auto": OCR pages without text; "force": every page
+  bool prune = false;              // then forget the files under `paths` that are gone from disk
   std::vector<std::string> paths;
 };
 
@@ -42,7 +43,8 @@ struct ExtractArgs {
 struct SearchArgs {
   std::string db;
   bool json = false;
-  SearchRequest request;
+  SearchRequest request;   // with --batch, the filters and paging every line shares; its query is unused
+  std::string batch;       // a file of queries, one per line; empty: search `request.query` once
 };
 
 struct CommitmentsArgs {

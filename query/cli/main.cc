@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   ingest_cmd->add_option("--ocr", ingest.ocr_mode, "auto: OCR pages without text (default); force: every page")
       ->check(CLI::IsMember({"auto", "force"}));
+  ingest_cmd->add_flag("--prune", ingest.prune,
+                       "then remove from the index the files under PATHs that no longer exist on disk");
   ingest_cmd->add_option("paths", ingest.paths, "files and folders")->required();
 
   dipdoc::cli::ExtractArgs extract;
@@ -70,8 +72,11 @@ int main(int argc, char** argv) {
   AddOptional(search_cmd, "--lang", search.request.language, "ISO 639-1 language code");
   AddOptional(search_cmd, "--from", search.request.from, "documents dated on or after YYYY[-MM[-DD]]");
   AddOptional(search_cmd, "--to", search.request.to, "documents dated on or before YYYY[-MM[-DD]]");
-  search_cmd->add_option("query", search.request.query, "words, \"phrases\", AND/OR/NOT, partner:ID, type:T, ...")
-      ->required();
+  CLI::Option* query_arg = search_cmd->add_option("query", search.request.query,
+                                                  "words, \"phrases\", AND/OR/NOT, partner:ID, type:T, ...");
+  CLI::Option* batch_opt = search_cmd->add_option(
+      "--batch", search.batch, "run every line of this file as a query; print one JSON object per line");
+  batch_opt->check(CLI::ExistingFile)->excludes(query_arg);
 
   dipdoc::cli::CommitmentsArgs commitments;
   CLI::App* commitments_cmd = app.add_subcommand("commitments", "the commitments table, each row with its source");
@@ -99,7 +104,13 @@ int main(int argc, char** argv) {
   try {
     if (*ingest_cmd) return dipdoc::cli::RunIngest(ingest);
     if (*extract_cmd) return dipdoc::cli::RunExtract(extract);
-    if (*search_cmd) return dipdoc::cli::RunSearch(search);
+    if (*search_cmd) {
+      if (query_arg->count() == 0 && search.batch.empty()) {
+        std::cerr << "dipdoc search: give a QUERY or --batch FILE\n";
+        return kExitUsage;
+      }
+      return dipdoc::cli::RunSearch(search);
+    }
     if (*commitments_cmd) return dipdoc::cli::RunCommitments(commitments);
     if (*stats_cmd) return dipdoc::cli::RunStats(stats);
   } catch (const std::exception& e) {

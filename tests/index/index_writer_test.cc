@@ -31,7 +31,7 @@ Record StoredRecordFor(const Xapian::Database& db, const std::string& path) {
 }
 
 TEST_CASE("the writer keeps one document per content and one content per file", "[index]") {
-  IndexWriter writer(testing::InMemoryDatabase());
+  IndexWriter writer(testing::ScratchDatabase());
   const Xapian::Database& db = writer.database();
 
   CHECK(StoreText(writer, "/a.txt", "Cuba bàn giao vaccine Abdala") == StoreOutcome::kAdded);
@@ -82,7 +82,7 @@ TEST_CASE("very long paths are stored by their hash", "[index]") {
   const std::string term = schema::PathTerm(long_path);
   CHECK(term.size() < 245);
   CHECK(term != schema::PathTerm("/" + std::string(401, 'x') + ".txt"));
-  IndexWriter writer(testing::InMemoryDatabase());
+  IndexWriter writer(testing::ScratchDatabase());
   CHECK(StoreText(writer, long_path, "text") == StoreOutcome::kAdded);
   CHECK(StoreText(writer, long_path, "text") == StoreOutcome::kUnchanged);
 }

@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "index/database.h"
+#include "index/schema.h"
+#include "index/variant_map.h"
 #include "test_util.h"
 
 namespace dipdoc {
@@ -114,6 +116,37 @@ TEST_CASE("an index another process is writing is reported, not damaged", "[inde
   REQUIRE_FALSE(report.ok());
   CHECK(report.status().code() == Status::Code::kDatabase);
   CHECK_THAT(report.status().message(), Catch::Contains("another process"));
+}
+
+TEST_CASE("an index written by an older dipdoc is brought up to date by the next ingest", "[index]") {
+  TempDir files;
+  TempDir db;
+  files.Write("a.txt", "Bộ Ngoại giao gửi thư cảm ơn Đại sứ quán Nhật Bản về vaccine.");
+  files.Write("b.txt", "The Embassy of Japan confirmed the deliveries of vaccine doses.");
+  const std::vector<std::string> inputs{files.path().string()};
+  REQUIRE(Ingest(db.path(), inputs).ingested == 2);
+  {
+    // What an index from before the accent-free dictionary and stems looks like.
+    Xapian::WritableDatabase old(db.path().string());
+    REQUIRE(old.get_metadata(std::string(schema::kSchemaVersionKey)) == schema::kSchemaVersion);
+    old.set_metadata(std::string(schema::kSchemaVersionKey), "");
+    old.clear_synonyms(std::string(schema::kFoldedKey) + "ngoai");
+    old.commit();
+    REQUIRE(Variants(old, "ngoai").empty());
+  }
+  const IngestReport upgraded = Ingest(db.path(), inputs);
+  CHECK(upgraded.ingested == 2);  // written again in the current layout
+  CHECK(upgraded.unchanged == 0);
+  {
+    Result<Xapian::Database> index = OpenDatabase(db.path());
+    REQUIRE(index.ok());
+    CHECK(index.value().get_doccount() == 2);
+    CHECK(Variants(index.value(), "ngoai") == std::vector<std::string>{"ngoại"});
+    CHECK(index.value().get_metadata(std::string(schema::kSchemaVersionKey)) == schema::kSchemaVersion);
+  }
+  const IngestReport again = Ingest(db.path(), inputs);
+  CHECK(again.unchanged == 2);
+  CHECK(again.ingested == 0);
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ TEST_CASE("ingest names bad files, ingests the rest and exits 1", "[cli]") {
   CHECK(search.exit_status == 0);
   const auto hits = ParseJson(search.out);
   CHECK(hits["total"].GetInt() == 1);
-  CHECK(std::string(hits["hits"][0]["snippet"].GetString()).find("<mark>Nhật</mark>") != std::string::npos);
+  CHECK(std::string(hits["hits"][0]["snippet"].GetString()).find("<mark>Nhật Bản</mark>") != std::string::npos);
 
   const auto commitments = RunDipdoc("commitments --json --db " + ShellQuote(db.path().string()));
   CHECK(commitments.exit_status == 0);
@@ -122,6 +122,33 @@ TEST_CASE("the index defaults to $DIPDOC_DB", "[cli]") {
                               " >/dev/null 2>&1";
   CHECK(std::system(command.c_str()) == 0);
   CHECK(std::filesystem::is_directory(db.path() / "from-env"));
+}
+
+TEST_CASE("ingest --prune forgets the files gone from the given paths, and says how many", "[cli]") {
+  TempDir files;
+  TempDir db;
+  files.Write("batch/kept.txt", "Kính gửi Đại sứ quán Nhật Bản");
+  const auto gone = files.Write("batch/gone.txt", "Ghi chép cuộc điện đàm với Pfizer");
+  const std::string ingest = "ingest --json --db " + ShellQuote(db.path().string()) + " ";
+  const std::string batch = ShellQuote((files.path() / "batch").string());
+
+  const auto first = RunDipdoc(ingest + batch);
+  REQUIRE(first.exit_status == 0);
+  CHECK_FALSE(ParseJson(first.out).HasMember("pruned"));  // without --prune, the report is as it was
+
+  std::filesystem::remove(gone);
+  const auto pruned = RunDipdoc(ingest + "--prune " + batch);
+  CHECK(pruned.exit_status == 0);
+  const auto json = ParseJson(pruned.out);
+  REQUIRE(json.HasMember("pruned"));
+  CHECK(json["pruned"].GetInt() == 1);
+  CHECK(json["unchanged"].GetInt() == 1);
+  const auto stats = RunDipdoc("stats --json --db " + ShellQuote(db.path().string()));
+  CHECK(ParseJson(stats.out)["documents"].GetInt() == 1);
+
+  const auto again = RunDipdoc("ingest --prune --db " + ShellQuote(db.path().string()) + " " + batch);
+  CHECK(again.exit_status == 0);
+  CHECK_THAT(again.out, Catch::Contains("pruned 0 documents"));
 }
 
 }  // namespace

@@ -2,77 +2,25 @@
 
 #include <catch2/catch.hpp>
 
-#include "index/document_builder.h"
-#include "index/index_writer.h"
-#include "test_util.h"
+#include "query/search_fixture.h"
 
 namespace dipdoc {
 namespace {
 
-struct Doc {
-  std::string path;
-  std::string text;
-  DocType type;
-  std::optional<std::string> language;
-  std::optional<std::string> date;
-  std::vector<std::string> partners;
-};
-
-// An in-memory index of small documents with the metadata later stages would set.
-class SearchFixture {
+// The documents every test here searches.
+class SearchFixture : public testing::SearchFixture {
  public:
-  SearchFixture() : writer_(testing::InMemoryDatabase()) {
-    const Doc docs[] = {
-        {"/cuba.txt", "Cuba bàn giao 1,05 triệu liều vaccine Abdala. Ngoại giao vaccine.", DocType::kPress, "vi",
-         "2021-09-18", {"CU"}},
-        {"/pfizer.txt", "Pfizer cam kết chuyển 31 triệu liều vaccine. <script>x</script> & more", DocType::kLetter,
-         "vi", "2021-10-05", {"pfizer"}},
-        {"/both.txt", "Cuba and Pfizer: a note on vaccine deliveries, ngoại thương and giao thông.",
-         DocType::kCallNote, "en", "2021-08", {"CU", "pfizer"}},
-        {"/undated.txt", "Thư của Nhật Bản về vaccine AstraZeneca. Thuỵ Sĩ và hoà bình.", DocType::kLetter, "vi",
-         std::nullopt, {"JP"}},
-    };
-    DocumentBuilder builder;
-    for (const Doc& d : docs) {
-      Document document;
-      document.doc_id = d.path.substr(1, 8);
-      document.source = document.path = d.path;
-      document.title = d.path.substr(1, d.path.size() - 5);  // "/cuba.txt" -> "cuba"
-      document.text = d.text;
-      document.doc_type = d.type;
-      document.language = d.language;
-      document.date = d.date;
-      Extraction extraction;
-      for (const std::string& p : d.partners) extraction.partners.push_back({p, p, "country", {}});
-      Record record = MakeRecord(std::move(document), std::move(extraction));
-      writer_.Store(record, builder.Build(record));
-    }
-  }
-
-  SearchResult Search(SearchRequest request) {
-    Searcher searcher(writer_.database());
-    Result<SearchResult> result = searcher.Search(request);
-    INFO(request.query);
-    REQUIRE(result.ok());
-    return result.value();
-  }
-
-  Status SearchError(SearchRequest request) {
-    Searcher searcher(writer_.database());
-    Result<SearchResult> result = searcher.Search(request);
-    REQUIRE_FALSE(result.ok());
-    return result.status();
-  }
-
-  std::vector<std::string> Sources(SearchRequest request) {
-    std::vector<std::string> sources;
-    for (const SearchHit& hit : Search(std::move(request)).hits) sources.push_back(hit.source);
-    std::sort(sources.begin(), sources.end());
-    return sources;
-  }
-
- private:
-  IndexWriter writer_;
+  SearchFixture()
+      : testing::SearchFixture({
+            {"/cuba.txt", "Cuba bàn giao 1,05 triệu liều vaccine Abdala. Ngoại giao vaccine.", DocType::kPress, "vi",
+             "2021-09-18", {"CU"}},
+            {"/pfizer.txt", "Pfizer cam kết chuyển 31 triệu liều vaccine. <script>x</script> & more",
+             DocType::kLetter, "vi", "2021-10-05", {"pfizer"}},
+            {"/both.txt", "Cuba and Pfizer: a note on vaccine deliveries, ngoại thương and giao thông.",
+             DocType::kCallNote, "en", "2021-08", {"CU", "pfizer"}},
+            {"/undated.txt", "Thư của Nhật Bản về vaccine AstraZeneca. Thuỵ Sĩ và hoà bình.", DocType::kLetter,
+             "vi", std::nullopt, {"JP"}},
+        }) {}
 };
 
 using Sources = std::vector<std::string>;

@@ -1,0 +1,81 @@
+#include "index/variant_map.h"
+
+#include <array>
+
+#include "index/schema.h"
+#include "ingest/tone_marks.h"
+
+namespace dipdoc {
+namespace {
+
+// French elisions Xapian's TermGenerator keeps attached to the next word ("l'australie").
+constexpr std::array<std::string_view, 12> kElisions = {"l", "d", "qu", "n", "s", "j", "m", "c", "t",
+                                                        "jusqu", "lorsqu", "puisqu"};
+constexpr std::array<std::string_view, 2> kApostrophes = {"'", "\u2019"};
+
+// Words shorter than this (in bytes, folded) are not worth a spelling entry.
+constexpr std::size_t kMinSpellingBytes = 3;
+
+bool IsLetters(std::string_view word) {
+  for (unsigned char c : word) {
+    if (c < 0x80 && !std::isalpha(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsWordTerm(std::string_view term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
+std::string_view WithoutElision(std::string_view word) {
+  for (std::string_view apostrophe : kApostrophes) {
+    const std::size_t at = word.find(apostrophe);
+    if (at == std::string_view::npos) continue;
+    const std::string_view before = word.substr(0, at);
+    const std::string_view after = word.substr(at + apostrophe.size());
+    if (after == "s") return before;  // "vietnam's"
+    for (std::string_view elision : kElisions) {
+      if (before == elision && !after.empty()) return after;
+    }
+  }
+  return word;
+}
+
+std::string FoldedWord(std::string_view word) { return FoldDiacritics(WithoutElision(word)); }
+
+void VariantRecorder::Record(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string& term = *it;
+    if (IsWordTerm(term)) RecordWord(db, term);
+  }
+}
+
+void VariantRecorder::RecordAll(Xapian::WritableDatabase& db) {
+  for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+    const std::string term = *it;
+    if (IsWordTerm(term)) RecordWord(db, term);
+  }
+}
+
+void VariantRecorder::RecordWord(Xapian::WritableDatabase& db, const std::string& word) {
+  if (seen_.contains(word)) return;
+  if (seen_.size() >= kMaxRemembered) seen_.clear();
+  seen_.insert(word);
+  const std::string folded = FoldedWord(word);
+  if (folded != word) db.add_synonym(std::string(schema::kFoldedKey) + folded, word);
+  // Spelling works on the folded words: a suggestion is then put back in its marks by Variants().
+  if (folded.size() >= kMinSpellingBytes && IsLetters(folded)) db.add_spelling(folded);
+}
+
+std::vector<std::string> Variants(const Xapian::Database& db, std::string_view word) {
+  const std::string key = std::string(schema::kFoldedKey) + FoldedWord(word);
+  std::vector<std::string> variants;
+  for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
+    if (*it != word) variants.push_back(*it);
+  }
+  return variants;
+}
+
+}  // namespace dipdoc

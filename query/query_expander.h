@@ -1,0 +1,83 @@
+#ifndef DIPDOC_QUERY_QUERY_EXPANDER_H_
+#define DIPDOC_QUERY_QUERY_EXPANDER_H_
+
+// Makes a parsed query match the record as people type it. Xapian's QueryParser reads the syntax (words,
+// phrases, AND/OR/NOT, fields); this rewrites its words:
+//
+//   - Each word also matches the indexed words that differ from it only in their marks (index/variant_map.h):
+//     typed without diacritics ("ngoai") it matches them all alike; typed with them ("ngoại"), the exact
+//     word ranks first and the others (OCR drops and confuses marks) still match, lower down. French
+//     elisions ("l'Australie") and English possessives match the bare word as if exact.
+//   - English and French words also match their stems in documents of those languages ("deliveries"
+//     finds "delivery").
+//   - Phrases match in either form, exact phrases first.
+//   - Next to each other, two words of a query rank documents where they stand together first: most
+//     Vietnamese words are two syllables ("ngoại giao"), and this is what makes "ngoại giao" mean the word.
+//   - A partner's name matches its other names and the documents extraction found it in ("Australia",
+//     "Úc", "Ô-xtrây-li-a").
+//
+// Words inside fields other than title (partner:, type:, ...) are left alone.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "query/partner_aliases.h"
+
+namespace dipdoc {
+
+class QueryExpander {
+ public:
+  // Reads the variant dictionary and term statistics from `db`, which must outlive the expander.
+  QueryExpander(const Xapian::Database& db, const PartnerAliases& aliases);
+
+  Xapian::Query Expand(const Xapian::Query& parsed) const;
+
+  // For a query that found nothing: `query` with each word the index does not hold, in any marks, replaced
+  // by the closest word it does hold (Xapian's spelling table, over folded words), written in its most
+  // common marks: "ngoai giaoo" -> "ngoai giao" is not needed, "vacine" -> "vaccine", "Pfizr" -> "pfizer".
+  // nullopt when no word could be mended.
+  std::optional<std::string> Suggest(std::string_view query) const;
+
+  // A loose word's query: the word, its variants and stems, as described above. `prefix` is the field's
+  // term prefix ("" for the body, "S" for title:).
+  Xapian::Query Word(const std::string& word, const std::string& prefix = "") const;
+
+ private:
+  // The forms of `word` grouped by how well they match it.
+  struct Forms {
+    std::vector<std::string> exact;    // the word, and the same word with an elision ("l'état")
+    std::vector<std::string> variants;  // other marks, or none
+    bool typed_plain = false;          // the word was typed without diacritics
+  };
+  Forms FormsOf(const std::string& word) const;
+  // Up to `k` indexed forms of the word, the likeliest first: the exact forms before the variants when it
+  // was typed with its marks, by how many documents hold them.
+  std::vector<std::string> TopForms(const Forms& forms, std::size_t k) const;
+  // Tight phrases of single words, one per combination of the top forms of each word. Snippets show such
+  // phrases whole, and they rank the common spellings of a phrase first.
+  std::vector<Xapian::Query> CommonPhrases(const std::vector<Forms>& words, const std::string& prefix) const;
+
+  Xapian::Query Node(const Xapian::Query& query) const;
+  Xapian::Query Group(Xapian::Query::op op, const std::vector<Xapian::Query>& subqueries) const;
+  Xapian::Query Phrase(const std::vector<std::string>& words, const std::string& prefix) const;
+  Xapian::Query Partner(const std::string& id) const;
+  // Zero-weight terms that let snippets highlight the word written with its tone mark in the other place.
+  void AddHighlightTerms(const std::vector<std::string>& words, std::vector<Xapian::Query>& out) const;
+
+  const Xapian::Database& db_;
+  const PartnerAliases& aliases_;
+  Xapian::Stem english_;
+  Xapian::Stem french_;
+};
+
+// The stemmer MSet::snippet needs to highlight words of a document in `language` that matched through
+// Expand: English and French stems, and for other languages the canonical placement of tone marks.
+Xapian::Stem SnippetStemmer(const std::string& language);
+
+}  // namespace dipdoc
+
+#endif  // DIPDOC_QUERY_QUERY_EXPANDER_H_
