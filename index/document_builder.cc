@@ -49,27 +49,24 @@ Xapian::Document DocumentBuilder::Build(const Record& record) {
   doc.add_boolean_term(Term(schema::kDocId, d.doc_id));
   for (const SourceFile& source : record.sources) doc.add_boolean_term(schema::PathTerm(source.path));
   doc.add_boolean_term(Term(schema::kDocType, ToString(d.doc_type)));
-  doc.add_value(schema::kSlotDocType, std::string(ToString(d.doc_type)));
-  if (d.language) {
-    doc.add_boolean_term(Term(schema::kLanguage, *d.language));
-    doc.add_value(schema::kSlotLanguage, *d.language);
-  }
+  if (d.language) doc.add_boolean_term(Term(schema::kLanguage, *d.language));
+  std::string year;
   if (d.date) {
     const std::string date = schema::DateValue(*d.date);
+    year = date.substr(0, 4);
     doc.add_value(schema::kSlotDate, date);
-    doc.add_value(schema::kSlotYear, date.substr(0, 4));
     doc.add_boolean_term(Term(schema::kYear, date.substr(0, 4)));
     if (date.compare(4, 2, "00") != 0) doc.add_boolean_term(Term(schema::kMonth, date.substr(0, 6)));
     if (date.compare(6, 2, "00") != 0) doc.add_boolean_term(Term(schema::kDay, date));
   }
 
-  std::string partners;
+  std::vector<std::string> partners;
   for (const PartnerMention& p : record.extraction.partners) {
     doc.add_boolean_term(Term(schema::kPartner, p.id));
-    if (!partners.empty()) partners += schema::kListSeparator;
-    partners += p.id;
+    partners.push_back(p.id);
   }
-  if (!partners.empty()) doc.add_value(schema::kSlotPartners, partners);
+  doc.add_value(schema::kSlotFacets,
+                schema::FacetValue(ToString(d.doc_type), d.language.value_or(""), year, partners));
 
   std::set<std::string> vaccines;
   for (const DoseCount& dose : record.extraction.doses) {

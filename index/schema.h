@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -39,17 +40,29 @@ inline constexpr std::string_view kFoldedKey = "XFOLD:";
 // --- Metadata keys ---------------------------------------------------------------------------------
 // The version of the index layout the documents were written with; an ingest brings older ones up to date.
 inline constexpr std::string_view kSchemaVersionKey = "dipdoc:schema";
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // --- Value slots -----------------------------------------------------------------------------------
 enum Slot : Xapian::valueno {
-  kSlotDate = 0,       // the document's date as YYYYMMDD, padded from its grain: "2021" -> "20210000"
-  kSlotYear = 1,       // YYYY, for the year facet
-  kSlotDocType = 2,    // the doc_type name, for its facet
-  kSlotLanguage = 3,   // ISO 639-1, for its facet
-  kSlotPartners = 4,   // partner ids joined by kListSeparator, for the partner facet
+  kSlotDate = 0,    // the document's date as YYYYMMDD, padded from its grain: "2021" -> "20210000"
+  // Everything the search facets count, in one slot so that counting them reads one value per match
+  // (Xapian's glass backend caches one value stream at a time): FacetValue() below.
+  kSlotFacets = 1,
 };
 inline constexpr char kListSeparator = '\x1f';
+inline constexpr char kFieldSeparator = '\x1e';
+
+// The facets of one document as kSlotFacets holds them.
+struct FacetFields {
+  std::string_view doc_type;
+  std::string_view language;              // empty when unknown
+  std::string_view year;                  // YYYY, empty when undated
+  std::vector<std::string_view> partners;
+};
+std::string FacetValue(std::string_view doc_type, std::string_view language, std::string_view year,
+                       const std::vector<std::string>& partners);
+// The fields of a FacetValue(); views into `value`.
+FacetFields ParseFacetValue(std::string_view value);
 
 // The document data is the per-document record as JSON (index/record_json.h), so a hit is shown and a
 // record served without re-reading the original file.

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <bitset>
 #include <vector>
 
 #include "ingest/document_date.h"
@@ -41,9 +42,43 @@ Lines SplitLines(std::string_view text) {
   return lines;
 }
 
+// A cheap test a line must pass before a cue's pattern can match it: it starts with one of `starts` (when
+// any are given) and contains one of `contains` (when any are given). Each is a necessary condition read
+// off the pattern, never a sufficient one: the pattern still decides. Most lines match no cue, and a
+// substring search costs a small fraction of a regex search over the line.
+class Prefilter {
+ public:
+  // `test`, when given, is a test of its own, instead of the two lists.
+  Prefilter(std::vector<std::string_view> starts, std::vector<std::string_view> contains,
+            bool (*test)(std::string_view line) = nullptr)
+      : starts_(std::move(starts)), contains_(std::move(contains)), test_(test) {
+    for (std::string_view s : starts_) first_bytes_.set(static_cast<unsigned char>(s.front()));
+  }
+
+  bool Passes(std::string_view line) const {
+    if (test_ != nullptr) return test_(line);
+    // Most lines are turned away on their first byte.
+    if (!starts_.empty() &&
+        (line.empty() || !first_bytes_.test(static_cast<unsigned char>(line.front())) ||
+         std::none_of(starts_.begin(), starts_.end(), [line](std::string_view s) { return line.starts_with(s); }))) {
+      return false;
+    }
+    return contains_.empty() || std::any_of(contains_.begin(), contains_.end(), [line](std::string_view s) {
+             return line.find(s) != std::string_view::npos;
+           });
+  }
+
+ private:
+  std::vector<std::string_view> starts_;  // none empty
+  std::vector<std::string_view> contains_;
+  bool (*test_)(std::string_view line);
+  std::bitset<256> first_bytes_;          // the first bytes of starts_
+};
+
 struct Cue {
   TextPattern pattern;
   int weight;
+  Prefilter prefilter;
 };
 
 // Sums the weights of the cues found in lines [from, to); each cue counts once.
@@ -51,7 +86,7 @@ int Score(const std::vector<Cue>& cues, const Lines& lines, std::size_t from, st
   int score = 0;
   for (const Cue& cue : cues) {
     for (std::size_t i = from; i < to && i < lines.lower.size(); ++i) {
-      if (cue.pattern.Search(lines.lower[i])) {
+      if (cue.prefilter.Passes(lines.lower[i]) && cue.pattern.Search(lines.lower[i])) {
         score += cue.weight;
         break;
       }
@@ -62,44 +97,65 @@ int Score(const std::vector<Cue>& cues, const Lines& lines, std::size_t from, st
 
 TextPattern Re(const char* pattern) { return TextPattern(pattern); }
 
+// Prefilters: a line starting with one of...
+Prefilter Starts(std::vector<std::string_view> starts) { return Prefilter(std::move(starts), {}); }
+// ...or containing one of...
+Prefilter Contains(std::vector<std::string_view> contains) { return Prefilter({}, std::move(contains)); }
+
 DocType Classify(const Lines& lines) {
   static const std::vector<Cue> kLetterHeader = {
-      {Re(R"(^(số|so|ref\.?( no\.?)?|reference|our ref\.?|n°|no\.)\s*:?\s*\d+[^ ]*/)"), 3},
-      {Re(R"(^kính gửi)"), 4},
-      {Re(R"(^v/v\b)"), 2},
-      {Re(R"(^dear )"), 4},
-      {Re(R"(^(monsieur|madame) (le|la) )"), 3},
-      {Re(R"(^(son |votre )?excellence)"), 2},
-      {Re(R"(^your excellency)"), 3},
-      {Re(R"(^(công hàm|note verbale|diplomatic note))"), 4},
-      {Re(R"(^[^\d,]{2,40},\s*(le\s+|ngày\s+)?\d)"), 1},
+      {Re(R"(^(số|so|ref\.?( no\.?)?|reference|our ref\.?|n°|no\.)\s*:?\s*\d+[^ ]*/)"), 3,
+       {{"số", "so", "ref", "our ref", "n°", "no."}, {"/"}}},
+      {Re(R"(^kính gửi)"), 4, Starts({"kính gửi"})},
+      {Re(R"(^v/v\b)"), 2, Starts({"v/v"})},
+      {Re(R"(^dear )"), 4, Starts({"dear "})},
+      {Re(R"(^(monsieur|madame) (le|la) )"), 3, Starts({"monsieur l", "madame l"})},
+      {Re(R"(^(son |votre )?excellence)"), 2, Starts({"son excellence", "votre excellence", "excellence"})},
+      {Re(R"(^your excellency)"), 3, Starts({"your excellency"})},
+      {Re(R"(^(công hàm|note verbale|diplomatic note))"), 4, Starts({"công hàm", "note verbale", "diplomatic note"})},
+      {Re(R"(^[^\d,]{2,40},\s*(le\s+|ngày\s+)?\d)"), 1, Contains({","})},
   };
   static const std::vector<Cue> kLetterAnywhere = {
-      {Re(R"(has the honou?r|a l'honneur de)"), 2},
-      {Re(R"(trân trọng|yours (sincerely|faithfully)|sincerely yours|je vous prie d'agréer|veuillez agréer)"), 3},
-      {Re(R"(haute considération|highest consideration|assurances of (my|its) )"), 3},
-      {Re(R"(^nơi nhận)"), 3},
-      {Re(R"(^(kt|tl|tm|tuq)\. )"), 2},
+      {Re(R"(has the honou?r|a l'honneur de)"), 2, Contains({"has the hono", "a l'honneur de"})},
+      {Re(R"(trân trọng|yours (sincerely|faithfully)|sincerely yours|je vous prie d'agréer|veuillez agréer)"), 3,
+       Contains({"trân trọng", "yours ", "sincerely yours", "je vous prie d'agréer", "veuillez agréer"})},
+      {Re(R"(haute considération|highest consideration|assurances of (my|its) )"), 3,
+       Contains({"haute considération", "highest consideration", "assurances of "})},
+      {Re(R"(^nơi nhận)"), 3, Starts({"nơi nhận"})},
+      {Re(R"(^(kt|tl|tm|tuq)\. )"), 2, Starts({"kt. ", "tl. ", "tm. ", "tuq. "})},
   };
   static const std::vector<Cue> kCallHeader = {
-      {Re(kCallHeading), 5},
-      {Re(R"(^(thành phần|participants|attendees|present|thời gian|địa điểm|hình thức|format|date/time|date et heure|lieu|objet)\s*:)"), 2},
+      {Re(kCallHeading), 5,
+       Starts({"ghi chép", "biên bản", "ghi nhớ", "nội dung tiếp xúc", "bản ghi", "tóm tắt ", "minutes of ",
+               "record of ", "note", "summary of ", "readout", "compte rendu", "compte-rendu", "procès-verbal",
+               "relevé de conclusions"})},
+      {Re(R"(^(thành phần|participants|attendees|present|thời gian|địa điểm|hình thức|format|date/time|date et heure|lieu|objet)\s*:)"), 2,
+       {{"thành phần", "participants", "attendees", "present", "thời gian", "địa điểm", "hình thức", "format",
+         "date/time", "date et heure", "lieu", "objet"},
+        {":"}}},
   };
   static const std::vector<Cue> kPress = {
-      {Re(R"(\d{1,2}:\d{2}.*\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}.*\d{1,2}:\d{2}|gmt\s*\+\s*7)"), 3},
-      {Re(R"(^(media release|press release|news release|communiqué|thông cáo báo chí|thông cáo))"), 5},
-      {Re(R"(\((ttxvn|vna|mofa|vov|vtv|afp|reuters|ap|baoquocte\.vn|chinhphu\.vn)\))"), 3},
-      {Re(R"(\(ảnh:|^ảnh:|ảnh: |\(photo|^photo:)"), 2},
+      {Re(R"(\d{1,2}:\d{2}.*\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}.*\d{1,2}:\d{2}|gmt\s*\+\s*7)"), 3,
+       Prefilter({}, {}, [](std::string_view line) {
+                   return (line.find(':') != std::string_view::npos && line.find('/') != std::string_view::npos) ||
+                          line.find("gmt") != std::string_view::npos;
+                 })},
+      {Re(R"(^(media release|press release|news release|communiqué|thông cáo báo chí|thông cáo))"), 5,
+       Starts({"media release", "press release", "news release", "communiqué", "thông cáo"})},
+      {Re(R"(\((ttxvn|vna|mofa|vov|vtv|afp|reuters|ap|baoquocte\.vn|chinhphu\.vn)\))"), 3,
+       Contains({"(ttxvn)", "(vna)", "(mofa)", "(vov)", "(vtv)", "(afp)", "(reuters)", "(ap)", "(baoquocte.vn)",
+                 "(chinhphu.vn)"})},
+      {Re(R"(\(ảnh:|^ảnh:|ảnh: |\(photo|^photo:)"), 2, Contains({"ảnh:", "photo"})},
       // Reported speech, one point per verb.
-      {Re(R"(cho biết)"), 1},
-      {Re(R"(nhấn mạnh)"), 1},
-      {Re(R"(phát biểu)"), 1},
-      {Re(R"(cho rằng)"), 1},
-      {Re(R"(\b(said|told reporters)\b)"), 1},
-      {Re(R"(\b(announced|according to)\b)"), 1},
-      {Re(R"(a (déclaré|annoncé|indiqué))"), 1},
-      {Re(R"(\bselon )"), 1},
-      {Re(R"(^(theo|nguồn:|source:))"), 1},
+      {Re(R"(cho biết)"), 1, Contains({"cho biết"})},
+      {Re(R"(nhấn mạnh)"), 1, Contains({"nhấn mạnh"})},
+      {Re(R"(phát biểu)"), 1, Contains({"phát biểu"})},
+      {Re(R"(cho rằng)"), 1, Contains({"cho rằng"})},
+      {Re(R"(\b(said|told reporters)\b)"), 1, Contains({"said", "told reporters"})},
+      {Re(R"(\b(announced|according to)\b)"), 1, Contains({"announced", "according to"})},
+      {Re(R"(a (déclaré|annoncé|indiqué))"), 1, Contains({"a déclaré", "a annoncé", "a indiqué"})},
+      {Re(R"(\bselon )"), 1, Contains({"selon "})},
+      {Re(R"(^(theo|nguồn:|source:))"), 1, Starts({"theo", "nguồn:", "source:"})},
   };
   const std::size_t n = lines.all.size();
   const std::size_t header_end = std::max<std::size_t>(lines.body, std::min<std::size_t>(n, 6));

@@ -66,7 +66,10 @@ Xapian::Query WithHighlights(const std::vector<Xapian::Query>& parts, const std:
 // Snippets of Vietnamese text: each word is compared in its canonical form (see AddHighlightTerms).
 class CanonicalToneStem : public Xapian::StemImplementation {
  public:
-  std::string operator()(const std::string& word) override { return CanonicalSyllable(word); }
+  std::string operator()(const std::string& word) override {
+    const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return ascii ? word : CanonicalSyllable(word);
+  }
   std::string get_description() const override { return "dipdoc canonical tone marks"; }
 };
 
@@ -75,7 +78,19 @@ class CanonicalToneStem : public Xapian::StemImplementation {
 QueryExpander::QueryExpander(const Xapian::Database& db, const PartnerAliases& aliases)
     : db_(db), aliases_(aliases), english_("english"), french_("french") {}
 
-Xapian::Query QueryExpander::Expand(const Xapian::Query& parsed) const { return Node(parsed); }
+QueryExpander::Expanded QueryExpander::Expand(const Xapian::Query& parsed) const {
+  std::vector<Xapian::Query> boosts;
+  Expanded expanded;
+  expanded.match = Node(parsed, boosts);
+  for (auto term = expanded.match.get_unique_terms_begin(); term != expanded.match.get_unique_terms_end(); ++term) {
+    if ((*term).starts_with(kStemPrefix) && HasTwoPlacements((*term).substr(kStemPrefix.size()))) {
+      expanded.two_placements = true;
+      break;
+    }
+  }
+  if (!boosts.empty()) expanded.boost = Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
+  return expanded;
+}
 
 QueryExpander::Forms QueryExpander::FormsOf(const std::string& word) const {
   Forms forms;
@@ -181,7 +196,8 @@ Xapian::Query QueryExpander::Word(const std::string& word, const std::string& pr
   return WithHighlights(parts, highlights);
 }
 
-Xapian::Query QueryExpander::Phrase(const std::vector<std::string>& words, const std::string& prefix) const {
+Xapian::Query QueryExpander::Phrase(const std::vector<std::string>& words, const std::string& prefix,
+                                    std::vector<Xapian::Query>& boosts) const {
   // OP_PHRASE takes OR subqueries (not OP_SYNONYM), one per position.
   std::vector<Xapian::Query> exact_slots;
   std::vector<Xapian::Query> any_slots;
@@ -213,8 +229,8 @@ Xapian::Query QueryExpander::Phrase(const std::vector<std::string>& words, const
     parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any, kVariantWeight);
   }
   if (any_variants) {
-    // Each matches only where `any` does, so they add weight and whole-phrase snippets, not documents.
-    for (Xapian::Query& common : CommonPhrases(all_forms, prefix)) parts.push_back(std::move(common));
+    // Each matches only where `any` does: they add weight and whole-phrase snippets, not documents.
+    for (Xapian::Query& common : CommonPhrases(all_forms, prefix)) boosts.push_back(std::move(common));
   }
   return WithHighlights(parts, highlights);
 }
@@ -233,9 +249,9 @@ Xapian::Query QueryExpander::Partner(const std::string& id) const {
   return names.size() == 1 ? names.front() : Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end());
 }
 
-Xapian::Query QueryExpander::Group(Xapian::Query::op op, const std::vector<Xapian::Query>& subqueries) const {
+Xapian::Query QueryExpander::Group(Xapian::Query::op op, const std::vector<Xapian::Query>& subqueries,
+                                   std::vector<Xapian::Query>& boosts) const {
   std::vector<Xapian::Query> parts;
-  std::vector<Xapian::Query> boosts;
   for (std::size_t i = 0; i < subqueries.size();) {
     // A run of body words, in the order typed: where partner names and two-syllable words are found.
     std::vector<std::string> run;
@@ -245,7 +261,7 @@ Xapian::Query QueryExpander::Group(Xapian::Query::op op, const std::vector<Xapia
       run.push_back(term);
     }
     if (run.empty()) {
-      parts.push_back(Node(subqueries[i++]));
+      parts.push_back(Node(subqueries[i++], boosts));
       continue;
     }
     for (std::size_t k = 0; k < run.size();) {
@@ -268,13 +284,10 @@ Xapian::Query QueryExpander::Group(Xapian::Query::op op, const std::vector<Xapia
     }
     i += run.size();
   }
-  Xapian::Query group = parts.size() == 1 ? parts.front() : Xapian::Query(op, parts.begin(), parts.end());
-  if (boosts.empty()) return group;
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, group,
-                       Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+  return parts.size() == 1 ? parts.front() : Xapian::Query(op, parts.begin(), parts.end());
 }
 
-Xapian::Query QueryExpander::Node(const Xapian::Query& query) const {
+Xapian::Query QueryExpander::Node(const Xapian::Query& query, std::vector<Xapian::Query>& boosts) const {
   const Xapian::Query::op op = query.get_type();
   std::vector<Xapian::Query> children;
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) children.push_back(query.get_subquery(i));
@@ -284,7 +297,7 @@ Xapian::Query QueryExpander::Node(const Xapian::Query& query) const {
       const std::string term = LeafTerm(query);
       const std::optional<std::string> prefix = WordPrefix(term);
       if (!prefix) return query;
-      if (prefix->empty()) return Group(Xapian::Query::OP_AND, {query});
+      if (prefix->empty()) return Group(Xapian::Query::OP_AND, {query}, boosts);
       return Word(term.substr(prefix->size()), *prefix);
     }
     case Xapian::Query::OP_PHRASE: {
@@ -302,16 +315,16 @@ Xapian::Query QueryExpander::Node(const Xapian::Query& query) const {
       // "Ô-xtrây-li-a" and "Hoa Kỳ" in quotes come as phrases: a phrase that is all a partner's name is one.
       const std::optional<PartnerAliases::Match> partner = prefix->empty() ? aliases_.Find(words, 0) : std::nullopt;
       if (partner && partner->words == words.size()) {
-        return Xapian::Query(Xapian::Query::OP_OR, Phrase(words, *prefix), Partner(partner->id));
+        return Xapian::Query(Xapian::Query::OP_OR, Phrase(words, *prefix, boosts), Partner(partner->id));
       }
-      return Phrase(words, *prefix);
+      return Phrase(words, *prefix, boosts);
     }
     case Xapian::Query::OP_AND:
     case Xapian::Query::OP_OR:
-      return Group(op, children);
+      return Group(op, children, boosts);
     case Xapian::Query::OP_AND_NOT: {
       // What is excluded is excluded as typed: "NOT ngoài" must not also drop "ngoại".
-      std::vector<Xapian::Query> parts{Node(children.front())};
+      std::vector<Xapian::Query> parts{Node(children.front(), boosts)};
       parts.insert(parts.end(), children.begin() + 1, children.end());
       return Xapian::Query(op, parts.begin(), parts.end());
     }
@@ -320,7 +333,7 @@ Xapian::Query QueryExpander::Node(const Xapian::Query& query) const {
     case Xapian::Query::OP_FILTER:
     case Xapian::Query::OP_MAX: {
       std::vector<Xapian::Query> parts;
-      for (const Xapian::Query& child : children) parts.push_back(Node(child));
+      for (const Xapian::Query& child : children) parts.push_back(Node(child, boosts));
       return Xapian::Query(op, parts.begin(), parts.end());
     }
     default:

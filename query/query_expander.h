@@ -34,7 +34,16 @@ class QueryExpander {
   // Reads the variant dictionary and term statistics from `db`, which must outlive the expander.
   QueryExpander(const Xapian::Database& db, const PartnerAliases& aliases);
 
-  Xapian::Query Expand(const Xapian::Query& parsed) const;
+  struct Expanded {
+    Xapian::Query match;  // what decides which documents match, and their basic weight
+    // Phrases of the query's neighbouring words, to rank documents that hold them higher. Checking phrases
+    // costs position reads, so Searcher applies this only to the best matches (empty: nothing to add).
+    Xapian::Query boost;
+    // Whether some word of the query is written with its tone mark in two places ("hòa"/"hoà"): then
+    // snippets of Vietnamese text need SnippetStemmer to highlight the other placement.
+    bool two_placements = false;
+  };
+  Expanded Expand(const Xapian::Query& parsed) const;
 
   // For a query that found nothing: `query` with each word the index does not hold, in any marks, replaced
   // by the closest word it does hold (Xapian's spelling table, over folded words), written in its most
@@ -61,9 +70,12 @@ class QueryExpander {
   // phrases whole, and they rank the common spellings of a phrase first.
   std::vector<Xapian::Query> CommonPhrases(const std::vector<Forms>& words, const std::string& prefix) const;
 
-  Xapian::Query Node(const Xapian::Query& query) const;
-  Xapian::Query Group(Xapian::Query::op op, const std::vector<Xapian::Query>& subqueries) const;
-  Xapian::Query Phrase(const std::vector<std::string>& words, const std::string& prefix) const;
+  // Each appends the ranking phrases it finds to `boosts`.
+  Xapian::Query Node(const Xapian::Query& query, std::vector<Xapian::Query>& boosts) const;
+  Xapian::Query Group(Xapian::Query::op op, const std::vector<Xapian::Query>& subqueries,
+                      std::vector<Xapian::Query>& boosts) const;
+  Xapian::Query Phrase(const std::vector<std::string>& words, const std::string& prefix,
+                       std::vector<Xapian::Query>& boosts) const;
   Xapian::Query Partner(const std::string& id) const;
   // Zero-weight terms that let snippets highlight the word written with its tone mark in the other place.
   void AddHighlightTerms(const std::vector<std::string>& words, std::vector<Xapian::Query>& out) const;

@@ -18,7 +18,10 @@ namespace {
 
 constexpr std::size_t kSnippetBytes = 300;
 constexpr Xapian::termcount kQueryTermLimit = 64;
-constexpr Xapian::doccount kExactCountLimit = 5000;  // a pasted paragraph must not become a 10,000-term OR
+constexpr Xapian::doccount kExactCountLimit = 2000;
+// How many of the first pass's best matches the phrase boosts re-rank. A page beyond it keeps the first
+// pass's order.
+constexpr Xapian::doccount kRescoreWindow = 200;  // a pasted paragraph must not become a 10,000-term OR
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -43,56 +46,60 @@ class LowerCaseField : public Xapian::FieldProcessor {
   std::string prefix_;
 };
 
-// Counts the facet values of the matches it is shown: one value per document in the type, language and year
-// slots, a kListSeparator-joined list in the partner slot (a document names several partners).
+// Counts the facet values (index/schema.h kSlotFacets) of the matches it is shown.
 class FacetSpy : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double /*weight*/) override {
     ++seen_;
-    for (const auto& [facet, slot] : kSlots) {
-      const std::string value = doc.get_value(slot);
-      if (value.empty()) continue;
-      std::map<std::string, std::size_t>& counts = facets_[facet];
-      if (slot != schema::kSlotPartners) {
-        ++counts[value];
-        continue;
-      }
-      for (std::size_t start = 0; start < value.size();) {
-        std::size_t end = value.find(schema::kListSeparator, start);
-        if (end == std::string::npos) end = value.size();
-        ++counts[value.substr(start, end - start)];
-        start = end + 1;
-      }
-    }
+    const std::string value = doc.get_value(schema::kSlotFacets);
+    const schema::FacetFields fields = schema::ParseFacetValue(value);
+    Count(doc_type_, fields.doc_type);
+    Count(language_, fields.language);
+    Count(year_, fields.year);
+    for (std::string_view partner : fields.partners) Count(partner_, partner);
   }
 
   // The counts, scaled from the documents seen to `total` when the spy saw only some of the matches.
   Facets Result(std::size_t total) const {
     Facets facets;
-    for (const auto& [facet, slot] : kSlots) facets[facet];  // every facet is present, even empty
-    for (const auto& [facet, counts] : facets_) {
-      for (const auto& [value, n] : counts) {
-        facets[facet][value] = seen_ >= total || seen_ == 0
-                                   ? n
-                                   : static_cast<std::size_t>(static_cast<double>(n) * total / seen_ + 0.5);
-      }
-    }
+    facets["partner"] = Scaled(partner_, total);
+    facets["doc_type"] = Scaled(doc_type_, total);
+    facets["language"] = Scaled(language_, total);
+    facets["year"] = Scaled(year_, total);
     return facets;
   }
 
  private:
-  static constexpr std::pair<const char*, Xapian::valueno> kSlots[] = {{"partner", schema::kSlotPartners},
-                                                                       {"doc_type", schema::kSlotDocType},
-                                                                       {"language", schema::kSlotLanguage},
-                                                                       {"year", schema::kSlotYear}};
+  using Counts = std::map<std::string, std::size_t, std::less<>>;
+
+  static void Count(Counts& counts, std::string_view value) {
+    if (value.empty()) return;
+    const auto it = counts.find(value);
+    if (it != counts.end()) {
+      ++it->second;
+    } else {
+      counts.emplace(std::string(value), 1);
+    }
+  }
+
+  std::map<std::string, std::size_t> Scaled(const Counts& counts, std::size_t total) const {
+    std::map<std::string, std::size_t> out;
+    for (const auto& [value, n] : counts) {
+      out[value] = seen_ >= total || seen_ == 0
+                       ? n
+                       : static_cast<std::size_t>(static_cast<double>(n) * static_cast<double>(total) / seen_ + 0.5);
+    }
+    return out;
+  }
+
   std::size_t seen_ = 0;
-  std::map<std::string, std::map<std::string, std::size_t>> facets_;
+  Counts partner_, doc_type_, language_, year_;
 };
 
 Xapian::Query Filter(std::string term) { return Xapian::Query(std::move(term)); }
 
-Result<Xapian::Query> ParseQuery(const Xapian::Database& db, const QueryExpander& expander,
-                                 const SearchRequest& request) {
+Result<QueryExpander::Expanded> ParseQuery(const Xapian::Database& db, const QueryExpander& expander,
+                                           const SearchRequest& request) {
   Xapian::QueryParser parser;
   parser.set_database(db);
   parser.set_default_op(Xapian::Query::OP_AND);
@@ -103,14 +110,15 @@ Result<Xapian::Query> ParseQuery(const Xapian::Database& db, const QueryExpander
   parser.add_boolean_prefix("lang", (new LowerCaseField(schema::kLanguage))->release());
   parser.add_boolean_prefix("vaccine", (new LowerCaseField(schema::kVaccine))->release());
 
-  Xapian::Query query = Xapian::Query::MatchAll;
+  QueryExpander::Expanded expanded{Xapian::Query::MatchAll, {}};
+  Xapian::Query& query = expanded.match;
   if (request.query.find_first_not_of(" \t\r\n") != std::string::npos) {
     if (const auto bad = FindInvalidUtf8(request.query)) {
       return Status::Usage("the query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
     }
     try {
       // The index holds words in their matching form; the query is put in the same form.
-      query = expander.Expand(parser.parse_query(
+      expanded = expander.Expand(parser.parse_query(
           MatchingForm(request.query), Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT));
     } catch (const Xapian::QueryParserError& e) {
       return Status::Usage("malformed query: " + e.get_msg());
@@ -134,8 +142,33 @@ Result<Xapian::Query> ParseQuery(const Xapian::Database& db, const QueryExpander
                                     range.value().to));
   }
   for (const Xapian::Query& filter : filters) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
-  return query;
+  return expanded;
 }
+
+// The documents of a fixed list, as a filter: where the second pass of a search looks.
+class DocumentList : public Xapian::PostingSource {
+ public:
+  explicit DocumentList(std::vector<Xapian::docid> ids) : ids_(std::move(ids)) {
+    std::sort(ids_.begin(), ids_.end());
+  }
+  void init(const Xapian::Database& /*db*/) override { at_ = kBeforeStart; }
+  Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(ids_.size()); }
+  Xapian::doccount get_termfreq_est() const override { return get_termfreq_min(); }
+  Xapian::doccount get_termfreq_max() const override { return get_termfreq_min(); }
+  void next(double /*min_wt*/) override { at_ = at_ == kBeforeStart ? 0 : at_ + 1; }
+  void skip_to(Xapian::docid did, double /*min_wt*/) override {
+    at_ = static_cast<std::size_t>(std::lower_bound(ids_.begin() + (at_ == kBeforeStart ? 0 : at_), ids_.end(), did) -
+                                   ids_.begin());
+  }
+  bool at_end() const override { return at_ != kBeforeStart && at_ >= ids_.size(); }
+  Xapian::docid get_docid() const override { return ids_[at_]; }
+  std::string get_description() const override { return "DocumentList"; }
+
+ private:
+  static constexpr std::size_t kBeforeStart = static_cast<std::size_t>(-1);
+  std::vector<Xapian::docid> ids_;
+  std::size_t at_ = kBeforeStart;
+};
 
 }  // namespace
 
@@ -155,10 +188,13 @@ Searcher::Searcher(Xapian::Database db, const PartnerAliases& aliases)
       snippet_en_(SnippetStemmer("en")),
       snippet_fr_(SnippetStemmer("fr")) {}
 
-const Xapian::Stem& Searcher::SnippetStemmerFor(const std::optional<std::string>& language) const {
+const Xapian::Stem& Searcher::SnippetStemmerFor(const std::optional<std::string>& language,
+                                                bool two_placements) const {
+  static const Xapian::Stem none;
   if (language == "en") return snippet_en_;
   if (language == "fr") return snippet_fr_;
-  return snippet_vi_;
+  // Putting every word of the text in canonical form is a third of a snippet's time: only when it helps.
+  return two_placements ? snippet_vi_ : none;
 }
 
 Result<SearchResult> Searcher::Search(const SearchRequest& request) {
@@ -175,23 +211,43 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
 }
 
 Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
-  Result<Xapian::Query> query = ParseQuery(db_, expander_, request);
+  Result<QueryExpander::Expanded> query = ParseQuery(db_, expander_, request);
   if (!query.ok()) return query.status();
   const auto started = std::chrono::steady_clock::now();
+  const Xapian::doccount offset = static_cast<Xapian::doccount>(request.offset);
+  const Xapian::doccount limit = static_cast<Xapian::doccount>(request.limit);
 
+  // First pass: which documents match, how many, their facets, and a first ranking. Up to kExactCountLimit
+  // matches are all looked at, so the total and the facet counts are exact; past it Xapian stops looking at
+  // documents that cannot reach the page, and the counts are estimates.
   Xapian::Enquire enquire(db_);
-  enquire.set_query(query.value());
+  enquire.set_query(query.value().match);
   FacetSpy facets;
   enquire.add_matchspy(&facets);
-  // Up to kExactCountLimit matches are all looked at, so the total and the facet counts are exact; past it,
-  // Xapian stops looking at documents that cannot reach the page, and the counts are estimates.
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), kExactCountLimit);
+  const bool rescore = !query.value().boost.empty() && offset + limit <= kRescoreWindow;
+  Xapian::MSet mset = enquire.get_mset(rescore ? 0 : offset, rescore ? kRescoreWindow : limit, kExactCountLimit);
+  const Xapian::doccount total = mset.get_matches_estimated();
+  const bool exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+  // Second pass, over the first pass's best kRescoreWindow only: add the phrase boosts, whose position
+  // checks would cost more than the whole search if run on every match.
+  if (rescore && !mset.empty()) {
+    std::vector<Xapian::docid> best;
+    for (auto it = mset.begin(); it != mset.end(); ++it) best.push_back(*it);
+    const Xapian::Query window((new DocumentList(std::move(best)))->release());  // the query owns it
+    Xapian::Enquire rescored(db_);
+    rescored.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                                     Xapian::Query(Xapian::Query::OP_FILTER, query.value().match, window),
+                                     query.value().boost));
+    mset = rescored.get_mset(offset, limit);
+  } else if (rescore) {
+    mset = Xapian::MSet();
+  }
 
   SearchResult result;
   result.query = request.query;
-  result.total = mset.get_matches_estimated();
-  result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  result.total = total;
+  result.exact = exact;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Result<Record> record = RecordFromJson(it.get_document().get_data());
     if (!record.ok()) return record.status();
@@ -207,7 +263,8 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
     hit.score = it.get_weight();
     // Without SNIPPET_BACKGROUND_MODEL and SNIPPET_EXHAUSTIVE: they cost 4x the time, for snippets that
     // differ only in which of several good passages they show.
-    hit.snippet = mset.snippet(d.text, kSnippetBytes, SnippetStemmerFor(d.language), 0, "<mark>", "</mark>", "…");
+    hit.snippet = mset.snippet(d.text, kSnippetBytes, SnippetStemmerFor(d.language, query.value().two_placements), 0,
+                               "<mark>", "</mark>", "…");
     result.hits.push_back(std::move(hit));
   }
   if (result.total == 0 && !request.query.empty()) result.suggestion = expander_.Suggest(request.query);

@@ -70,7 +70,9 @@ class Searcher {
 
  private:
   Result<SearchResult> SearchOnce(const SearchRequest& request);
-  const Xapian::Stem& SnippetStemmerFor(const std::optional<std::string>& language) const;
+  // The stemmer for snippets of a document in `language`; `two_placements`: the query has words Vietnamese
+  // writes with their tone mark in two places (QueryExpander::Expanded).
+  const Xapian::Stem& SnippetStemmerFor(const std::optional<std::string>& language, bool two_placements) const;
 
   Xapian::Database db_;
   QueryExpander expander_;  // reads db_

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include <cstdlib>
 
 #include <rapidjson/document.h>
@@ -149,6 +151,42 @@ TEST_CASE("ingest --prune forgets the files gone from the given paths, and says 
   const auto again = RunDipdoc("ingest --prune --db " + ShellQuote(db.path().string()) + " " + batch);
   CHECK(again.exit_status == 0);
   CHECK_THAT(again.out, Catch::Contains("pruned 0 documents"));
+}
+
+TEST_CASE("search --batch answers one JSON line per query, errors included, from one process", "[cli]") {
+  TempDir files;
+  TempDir db;
+  files.Write("in/cuba.txt", "Cuba bàn giao 1,05 triệu liều vaccine Abdala cho Việt Nam.");
+  files.Write("in/japan.txt", "Nhật Bản trao tặng thêm 1 triệu liều vaccine AstraZeneca.");
+  REQUIRE(RunDipdoc("ingest --db " + ShellQuote(db.path().string()) + " " +
+                    ShellQuote((files.path() / "in").string())).exit_status == 0);
+  const auto queries = files.Write("queries.txt", "\xEF\xBB\xBF" "abdala\r\n\nvaccine AND\nnhat ban\n"
+                                                  "\xFF bad\nlieu vaccine\n");
+  const auto run = RunDipdoc("search --batch " + ShellQuote(queries.string()) + " --db " +
+                             ShellQuote(db.path().string()) + " --lang vi --limit 5");
+  CHECK(run.exit_status == 1);  // two lines failed; the others were answered
+  CHECK_THAT(run.err, Catch::Contains("queries.txt:3"));
+  std::vector<std::string> lines;
+  std::istringstream out(run.out);
+  for (std::string line; std::getline(out, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 5);  // the blank line is skipped
+  const auto first = ParseJson(lines[0]);
+  CHECK(first["line"].GetInt() == 1);
+  CHECK(std::string(first["query"].GetString()) == "abdala");
+  CHECK(first["total"].GetInt() == 1);
+  CHECK(first["took_ms"].IsNumber());
+  CHECK(first["facets"]["language"]["vi"].GetInt() == 1);
+  CHECK(first["hits"][0]["snippet"].IsString());
+  const auto bad_syntax = ParseJson(lines[1]);
+  CHECK(bad_syntax["line"].GetInt() == 3);
+  CHECK_THAT(bad_syntax["error"].GetString(), Catch::Contains("malformed query"));
+  CHECK(ParseJson(lines[2])["total"].GetInt() == 1);  // "nhat ban" finds "Nhật Bản"
+  CHECK(ParseJson(lines[3]).HasMember("error"));      // invalid UTF-8
+  CHECK(ParseJson(lines[4])["total"].GetInt() == 2);
+
+  CHECK(RunDipdoc("search --db " + ShellQuote(db.path().string())).exit_status == 2);  // no query, no batch
+  CHECK(RunDipdoc("search --batch " + ShellQuote(queries.string()) + " --db " + ShellQuote(db.path().string()) +
+                  " also-a-query").exit_status == 2);
 }
 
 }  // namespace

@@ -13,14 +13,14 @@ using Sources = std::vector<std::string>;
 
 SearchFixture VietnameseIndex() {
   return SearchFixture({
-      {"/exact.txt", "Bộ Ngoại giao thúc đẩy ngoại giao vaccine với các đối tác.", DocType::kPress, "vi"},
+      {"/exact.txt", "Bộ Ngoại giao thúc đẩy ngoại giao vaccine với các đối tác.", DocType::kPress, "vi", std::nullopt, {}},
       // A scan whose OCR lost every mark.
-      {"/ocrlost.txt", "Bo Ngoai giao thuc day ngoai giao vaccine voi cac doi tac.", DocType::kLetter, "vi"},
+      {"/ocrlost.txt", "Bo Ngoai giao thuc day ngoai giao vaccine voi cac doi tac.", DocType::kLetter, "vi", std::nullopt, {}},
       // Both syllables, far apart and more often: not the word "ngoại giao".
       {"/apart.txt", "Hàng ngoại nhập về nhiều. Giao hàng chậm vì dịch; giao nhận và ngoại thương đình trệ, "
-                     "ngoại tệ thiếu, giao dịch giảm.", DocType::kPress, "vi"},
+                     "ngoại tệ thiếu, giao dịch giảm.", DocType::kPress, "vi", std::nullopt, {}},
       {"/tone.txt", "Vì hoà bình và hợp tác, Thuỵ Sĩ trao tặng vaccine. Đại sứ Đức phát biểu.", DocType::kPress,
-       "vi"},
+       "vi", std::nullopt, {}},
   });
 }
 
@@ -107,9 +107,9 @@ TEST_CASE("a partner's names find each other, and partner: filters on the extrac
 TEST_CASE("English and French words match their inflections; elisions are not part of a word",
           "[query][matching]") {
   SearchFixture index({
-      {"/en.txt", "The first delivery arrived; further doses were pledged.", DocType::kPress, "en"},
-      {"/fr.txt", "La livraison des doses promises par l'Union européenne.", DocType::kPress, "fr"},
-      {"/vi.txt", "Lô vaccine deliveries được giao.", DocType::kPress, "vi"},
+      {"/en.txt", "The first delivery arrived; further doses were pledged.", DocType::kPress, "en", std::nullopt, {}},
+      {"/fr.txt", "La livraison des doses promises par l'Union européenne.", DocType::kPress, "fr", std::nullopt, {}},
+      {"/vi.txt", "Lô vaccine deliveries được giao.", DocType::kPress, "vi", std::nullopt, {}},
   });
   CHECK(index.Sources("deliveries") == Sources{"/en.txt", "/vi.txt"});
   CHECK(index.Sources("pledge") == Sources{"/en.txt"});
