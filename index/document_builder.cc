@@ -77,6 +77,16 @@ Xapian::Document DocumentBuilder::Build(const Record& record) {
   }
   for (const std::string& v : vaccines) doc.add_boolean_term(Term(schema::kVaccine, v));
 
+  double committed = 0;
+  for (const Commitment& c : record.extraction.commitments) {
+    doc.add_boolean_term(std::string(schema::kHasCommitment));
+    doc.add_boolean_term(Term(schema::kCommitmentPartner, c.partner));
+    doc.add_boolean_term(Term(schema::kCommitmentKind, ToString(c.kind)));
+    doc.add_boolean_term(Term(schema::kCommitmentStatus, ToString(c.status)));
+    if (c.doses) committed += static_cast<double>(*c.doses);
+  }
+  if (committed > 0) doc.add_value(schema::kSlotCommittedDoses, Xapian::sortable_serialise(committed));
+
   doc.set_data(RecordToJson(record));
   return doc;
 }

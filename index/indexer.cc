@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <pthread.h>
 #include <system_error>
 #include <thread>
 
@@ -35,6 +36,7 @@ void RunOrdered(std::size_t n, unsigned jobs, std::size_t window, Prepare prepar
   bool stop = false;
 
   auto work = [&](unsigned worker) {
+    pthread_setname_np(pthread_self(), "dipdoc-worker");  // tells workers from the writer in top and perf
     for (;;) {
       std::size_t i;
       {

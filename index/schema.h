@@ -21,6 +21,11 @@ inline constexpr std::string_view kDocType = "XTYPE:";   // XTYPE:letter | call_
 inline constexpr std::string_view kLanguage = "L";       // L<ISO 639-1>, e.g. Lvi
 inline constexpr std::string_view kPartner = "XPARTNER:";  // XPARTNER:<partner id>, e.g. XPARTNER:CU
 inline constexpr std::string_view kVaccine = "XVACCINE:";  // XVACCINE:<vaccine id>
+// Documents that state commitments, so that the commitments table reads only those (query/commitment_table.h).
+inline constexpr std::string_view kHasCommitment = "XCOMMIT";      // the term itself, once per such document
+inline constexpr std::string_view kCommitmentPartner = "XCPARTNER:";  // XCPARTNER:<partner id> of a commitment
+inline constexpr std::string_view kCommitmentKind = "XCKIND:";      // XCKIND:donation, ...
+inline constexpr std::string_view kCommitmentStatus = "XCSTATUS:";  // XCSTATUS:pledged, ...
 inline constexpr std::string_view kDay = "D";            // D<YYYYMMDD> of the document's own date
 inline constexpr std::string_view kMonth = "M";          // M<YYYYMM>
 inline constexpr std::string_view kYear = "Y";           // Y<YYYY>
@@ -48,6 +53,9 @@ enum Slot : Xapian::valueno {
   // Everything the search facets count, in one slot so that counting them reads one value per match
   // (Xapian's glass backend caches one value stream at a time): FacetValue() below.
   kSlotFacets = 1,
+  // The doses of the document's commitments added up, as Xapian::sortable_serialise(double); absent when it
+  // states none. For sorting and ranges over how much a document is about.
+  kSlotCommittedDoses = 2,
 };
 inline constexpr char kListSeparator = '\x1f';
 inline constexpr char kFieldSeparator = '\x1e';

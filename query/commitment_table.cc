@@ -23,12 +23,30 @@ Result<std::vector<CommitmentRow>> ListCommitments(const Xapian::Database& db, c
   const std::optional<std::string> partner =
       filter.partner ? std::optional(CanonicalPartnerId(*filter.partner)) : std::nullopt;
 
+  // Only the documents whose commitments could pass: the index has a term for each commitment's partner,
+  // kind and status (index/schema.h), and the document's date in a value slot.
+  Xapian::Query query{std::string(schema::kHasCommitment)};
+  auto require = [&query](std::string term) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(std::move(term)));
+  };
+  if (partner) require(std::string(schema::kCommitmentPartner) + *partner);
+  if (kind) require(std::string(schema::kCommitmentKind) + std::string(ToString(*kind)));
+  if (status) require(std::string(schema::kCommitmentStatus) + std::string(ToString(*status)));
+  if (filter.from || filter.to) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, dates.value().from,
+                                        dates.value().to));
+  }
+
   std::vector<CommitmentRow> rows;
   try {
-    // With a partner, only the documents that name it; otherwise every document.
-    const std::string term = partner ? std::string(schema::kPartner) + *partner : std::string();
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-      Result<Record> record = RecordFromJson(db.get_document(*it).get_data());
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+      Result<Record> record = RecordFromJson(it.get_document().get_data());
       if (!record.ok()) return record.status();
       const Document& d = record.value().document;
       if (filter.from || filter.to) {
