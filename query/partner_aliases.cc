@@ -81,7 +81,8 @@ PartnerAliases::PartnerAliases(const std::vector<std::string_view>& gazetteers) 
         longest_ = std::max(longest_, words.size());
         names_.emplace(FoldedKey(words, 0, words.size()), std::make_pair(words, Name{id, ambiguous}));
         std::vector<std::vector<std::string>>& searchable = searchable_[id];
-        if ((!ambiguous || words.size() > 1) && std::find(searchable.begin(), searchable.end(), words) == searchable.end()) {
+        const bool known = std::find(searchable.begin(), searchable.end(), words) != searchable.end();
+        if ((!ambiguous || words.size() > 1) && !known) {
           searchable.push_back(std::move(words));
         }
       }

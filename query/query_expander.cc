@@ -57,7 +57,8 @@ bool HasTwoPlacements(const std::string& word) {
 // OR of `parts`, carrying `highlights` (AddHighlightTerms) where they can add no document: a "Z" term
 // may exist as an English or French stem.
 Xapian::Query WithHighlights(const std::vector<Xapian::Query>& parts, const std::vector<Xapian::Query>& highlights) {
-  Xapian::Query query = parts.size() == 1 ? parts.front() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  Xapian::Query query =
+      parts.size() == 1 ? parts.front() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   if (highlights.empty()) return query;
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                        Xapian::Query(Xapian::Query::OP_OR, highlights.begin(), highlights.end()));
@@ -67,7 +68,8 @@ Xapian::Query WithHighlights(const std::vector<Xapian::Query>& parts, const std:
 class CanonicalToneStem : public Xapian::StemImplementation {
  public:
   std::string operator()(const std::string& word) override {
-    const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const bool ascii =
+        std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     return ascii ? word : CanonicalSyllable(word);
   }
   std::string get_description() const override { return "dipdoc canonical tone marks"; }

@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::size_t kSnippetBytes = 300;
 constexpr Xapian::termcount kQueryTermLimit = 64;
-constexpr Xapian::doccount kExactCountLimit = 2000;
+constexpr Xapian::doccount kExactCountLimit = 1000;
 // How many of the first pass's best matches the phrase boosts re-rank. A page beyond it keeps the first
 // pass's order.
 constexpr Xapian::doccount kRescoreWindow = 200;  // a pasted paragraph must not become a 10,000-term OR
@@ -58,6 +58,8 @@ class FacetSpy : public Xapian::MatchSpy {
     Count(year_, fields.year);
     for (std::string_view partner : fields.partners) Count(partner_, partner);
   }
+
+  std::size_t seen() const { return seen_; }
 
   // The counts, scaled from the documents seen to `total` when the spy saw only some of the matches.
   Facets Result(std::size_t total) const {
@@ -227,7 +229,9 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
   const bool rescore = !query.value().boost.empty() && offset + limit <= kRescoreWindow;
   Xapian::MSet mset = enquire.get_mset(rescore ? 0 : offset, rescore ? kRescoreWindow : limit, kExactCountLimit);
   const Xapian::doccount total = mset.get_matches_estimated();
-  const bool exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  // Exact when Xapian knows the total and the spy saw every match (a single term's total is known from its
+  // frequency without looking at the documents).
+  const bool exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() && facets.seen() >= total;
 
   // Second pass, over the first pass's best kRescoreWindow only: add the phrase boosts, whose position
   // checks would cost more than the whole search if run on every match.

@@ -189,5 +189,42 @@ TEST_CASE("search --batch answers one JSON line per query, errors included, from
                   " also-a-query").exit_status == 2);
 }
 
+TEST_CASE("search and commitments --partner over the seeds and the corpus give the contract's shapes", "[cli][e2e]") {
+  const auto seeds = testing::SeedsDir();
+  if (!seeds) return;
+  TempDir db;
+  const std::string at = " --db " + ShellQuote(db.path().string());
+  const auto ingest = RunDipdoc("ingest --json" + at + " " + ShellQuote(seeds->string()) + " " +
+                                ShellQuote(testing::CorpusDir().string()));
+  REQUIRE(ingest.exit_status == 0);
+
+  const auto search = RunDipdoc("search --json" + at + " 'ngoai giao vaccine'");
+  REQUIRE(search.exit_status == 0);
+  const auto hits = ParseJson(search.out);
+  for (const char* key : {"query", "total", "took_ms", "hits", "facets"}) CHECK(hits.HasMember(key));
+  REQUIRE(hits["hits"].Size() > 0);
+  for (const char* key : {"doc_id", "source", "title", "date", "language", "doc_type", "partners", "score",
+                          "snippet"}) {
+    CHECK(hits["hits"][0].HasMember(key));
+  }
+  for (const char* facet : {"partner", "doc_type", "language", "year"}) CHECK(hits["facets"][facet].IsObject());
+
+  const auto run = RunDipdoc("commitments --json --partner pfizer" + at);
+  REQUIRE(run.exit_status == 0);
+  const auto json = ParseJson(run.out);
+  const auto& rows = json["commitments"];
+  REQUIRE(rows.Size() >= 2);
+  bool thirty_one_million = false;
+  for (const auto& row : rows.GetArray()) {
+    for (const char* key : {"partner", "kind", "status", "doses", "vaccine", "due", "sentence", "start", "end",
+                            "doc_id", "source", "date"}) {
+      CHECK(row.HasMember(key));
+    }
+    CHECK(std::string(row["partner"].GetString()) == "pfizer");
+    if (row["doses"].IsInt64() && row["doses"].GetInt64() == 31000000) thirty_one_million = true;
+  }
+  CHECK(thirty_one_million);
+}
+
 }  // namespace
 }  // namespace dipdoc

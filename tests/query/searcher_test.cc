@@ -157,5 +157,30 @@ TEST_CASE("malformed queries and filters are usage errors", "[query]") {
   CHECK_THAT(index.SearchError(request).message(), Catch::Contains("--from"));
 }
 
+TEST_CASE("past a thousand matches, the total and facets are estimates and say so", "[query]") {
+  std::vector<testing::SearchDoc> docs;
+  for (int i = 0; i < 1500; ++i) {
+    docs.push_back({"/d" + std::to_string(10000 + i) + ".txt", "vaccine doses number " + std::to_string(i),
+                    DocType::kPress, i % 3 == 0 ? "en" : "vi", std::nullopt, {}});
+  }
+  testing::SearchFixture index(docs);
+  for (const char* query : {"vaccine", "vaccine doses"}) {
+    INFO(query);
+    SearchResult all = index.Search(query);
+    CHECK_FALSE(all.exact);
+    CHECK(all.total >= 1350);
+    CHECK(all.total <= 1650);
+    const std::size_t en = all.facets["language"]["en"];
+    const std::size_t vi = all.facets["language"]["vi"];
+    CHECK(en + vi >= 1350);
+    CHECK(en + vi <= 1650);
+    CHECK(vi > en);  // two in three are Vietnamese
+  }
+
+  SearchResult one = index.Search("10");
+  CHECK(one.exact);
+  CHECK(one.total == 1);
+}
+
 }  // namespace
 }  // namespace dipdoc
