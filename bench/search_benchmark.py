@@ -320,7 +320,7 @@ def report(args, info, queries, dip, fts, rows):
              f"`bench/generate_corpus.py --seed {args.seed}`), {len(queries):,} queries (seed {args.query_seed}), "
              f"{os.cpu_count()} cores, load average {info['load']:.1f} at the start, measured {time.strftime('%Y-%m-%d')}. "
              f"dipdoc: `search --batch` in one process{'' if info['batch'] else ' (NOT AVAILABLE: one `search --json` process per query)'}, "
-             "`took_ms` as it reports it (parsed query to finished answer, top 10 with snippets and exact facets); "
+             "`took_ms` as it reports it (parsed query to finished answer, top 10 with snippets and facets, exact up to 1,000 matches and estimated past that); "
              f"FTS5: SQLite {sqlite3.sqlite_version}, `unicode61 remove_diacritics 2`, top 10 by bm25 (`ORDER BY rank`) with snippet(), "
              "plus facet counts (language, type, year, partner) grouped over the whole result set through a rowid table "
              "holding the same metadata, filters as WHERE clauses; timed in-process around both statements. "

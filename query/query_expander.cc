@@ -99,7 +99,8 @@ QueryExpander::Forms QueryExpander::FormsOf(const std::string& word) const {
   forms.typed_plain = FoldDiacritics(word) == word;
   forms.exact.push_back(word);
   const std::string_view core = WithoutElision(word);
-  if (core != word && db_.term_exists(std::string(core))) AddUnique(forms.exact, std::string(core));
+  // An empty term would be Xapian's "every document" (a lone combining mark folds to nothing).
+  if (!core.empty() && core != word && db_.term_exists(std::string(core))) AddUnique(forms.exact, std::string(core));
   for (std::string& v : Variants(db_, word)) {
     if (WithoutElision(v) == core) {
       AddUnique(forms.exact, std::move(v));
@@ -109,7 +110,7 @@ QueryExpander::Forms QueryExpander::FormsOf(const std::string& word) const {
   }
   // The word with no marks at all is not in the dictionary (it folds to itself): OCR leaves such words.
   const std::string plain = FoldedWord(word);
-  if (!forms.typed_plain && db_.term_exists(plain)) AddUnique(forms.variants, plain);
+  if (!forms.typed_plain && !plain.empty() && db_.term_exists(plain)) AddUnique(forms.variants, plain);
   return forms;
 }
 

@@ -207,6 +207,10 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
       db_.reopen();  // a writer committed twice since we opened: read its latest revision
       return SearchOnce(request);
     }
+  } catch (const Xapian::InvalidOperationError& e) {
+    // A query Xapian cannot run as built (a bug of ours, not a broken index): this query fails, not the
+    // whole batch or the server.
+    return Status::Usage("the query cannot be run: " + e.get_msg());
   } catch (const Xapian::Error& e) {
     return Status::Database("search failed: " + e.get_description());
   }

@@ -142,5 +142,20 @@ TEST_CASE("words typed inside NOT are excluded as typed", "[query][matching]") {
   CHECK(index.Sources("vaccine NOT ngoại") == Sources{"/ocrlost.txt", "/tone.txt"});
 }
 
+TEST_CASE("odd queries are answered or refused as usage errors, never fail the search", "[query][matching]") {
+  SearchFixture index = VietnameseIndex();
+  // Each of these once reached Xapian as a query it could not run (a lone combining mark folds to the empty
+  // term, which is Xapian's "every document", and cannot stand in a phrase).
+  for (const char* query : {"\"hoa binh\" \xCC\x81", "\xCC\x81", "ngoai \xCC\x81 giao", "\"\xCC\x81 giao\"",
+                            "title:\xCC\x81", "partner: vaccine:", "\"\"", "* \\", "NEAR/3 hoà", "l' d' qu'"}) {
+    INFO(query);
+    SearchRequest request;
+    request.query = query;
+    Searcher searcher(index.writer().database());
+    Result<SearchResult> result = searcher.Search(request);
+    CHECK((result.ok() || result.status().code() == Status::Code::kUsage));
+  }
+}
+
 }  // namespace
 }  // namespace dipdoc
