@@ -51,26 +51,34 @@ void RunOrdered(std::size_t n, unsigned jobs, std::size_t window, Prepare prepar
       changed.notify_all();
     }
   };
+  // However the loop below ends (done, consume said stop, or an exception), the workers are told to stop
+  // before they are joined: a worker waiting for room in the window would otherwise wait for ever.
+  auto stop_workers = [&] {
+    std::lock_guard lock(mu);
+    stop = true;
+    changed.notify_all();
+  };
   std::vector<std::jthread> workers;
   for (unsigned w = 0; w < jobs; ++w) workers.emplace_back(work, w);
 
-  for (std::size_t i = 0; i < n; ++i) {
-    T result;
-    {
-      std::unique_lock lock(mu);
-      changed.wait(lock, [&] { return ring[i % window].has_value(); });
-      result = std::move(*ring[i % window]);
-      ring[i % window].reset();
-      next_write = i + 1;
-      changed.notify_all();
+  try {
+    for (std::size_t i = 0; i < n; ++i) {
+      T result;
+      {
+        std::unique_lock lock(mu);
+        changed.wait(lock, [&] { return ring[i % window].has_value(); });
+        result = std::move(*ring[i % window]);
+        ring[i % window].reset();
+        next_write = i + 1;
+        changed.notify_all();
+      }
+      if (!consume(i, std::move(result))) break;
     }
-    if (!consume(i, std::move(result))) {
-      std::lock_guard lock(mu);
-      stop = true;
-      changed.notify_all();
-      break;
-    }
+  } catch (...) {
+    stop_workers();
+    throw;  // after the workers are joined, as `workers` goes out of scope
   }
+  stop_workers();
 }
 
 // One document ready for the writer, or why it is not.
@@ -98,6 +106,21 @@ std::string Canonical(const std::string& source) {
   std::error_code ec;
   const auto canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(source), ec);
   return ec ? source : canonical.string();
+}
+
+// Whether `snapshot` holds this content from this file. A snapshot is an old revision: once the writer has
+// committed twice it may be gone (DatabaseModifiedError), and the latest one answers as well.
+bool IsIndexedIn(Xapian::Database& snapshot, const std::string& doc_id, const std::string& path) {
+  auto lookup = [&] {
+    const Xapian::docid held = FindDocument(snapshot, std::string(schema::kDocId) + doc_id);
+    return held != 0 && FindDocument(snapshot, schema::PathTerm(path)) == held;
+  };
+  try {
+    return lookup();
+  } catch (const Xapian::DatabaseModifiedError&) {
+    snapshot.reopen();
+    return lookup();
+  }
 }
 
 bool IsHidden(const std::filesystem::path& p) {
@@ -197,12 +220,9 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
       }
       const std::string path = Canonical(files[i]);
       const std::string doc_id = ContentId(bytes.value());
-      if (state.snapshot && !upgrade) {
-        const Xapian::docid held = FindDocument(*state.snapshot, std::string(schema::kDocId) + doc_id);
-        if (held != 0 && FindDocument(*state.snapshot, schema::PathTerm(path)) == held) {
-          out.kind = Prepared::Kind::kUnchanged;
-          return out;
-        }
+      if (state.snapshot && !upgrade && IsIndexedIn(*state.snapshot, doc_id, path)) {
+        out.kind = Prepared::Kind::kUnchanged;
+        return out;
       }
       Result<LoadedFile> loaded = loader.LoadFile(bytes.value(), files[i], path);
       if (!loaded.ok()) {
@@ -275,6 +295,10 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
       }
     } catch (const Xapian::Error& e) {
       write_error = Status::Database("writing the index failed at " + files[i] + ": " + e.get_description());
+      return false;
+    } catch (const std::exception& e) {
+      // A bug of ours; what was committed stays, the open transaction is cancelled, the run stops.
+      write_error = Status::Database("internal error writing " + files[i] + ": " + e.what());
       return false;
     }
     if (progress) progress(i + 1, files.size(), files[i]);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "index/database.h"
 #include "index/schema.h"
@@ -147,6 +148,54 @@ TEST_CASE("an index written by an older dipdoc is brought up to date by the next
   const IngestReport again = Ingest(db.path(), inputs);
   CHECK(again.unchanged == 2);
   CHECK(again.ingested == 0);
+}
+
+TEST_CASE("an exception on the writer's side stops the workers rather than hanging the run", "[index]") {
+  TempDir files;
+  TempDir db;
+  for (int i = 0; i < 60; ++i) {
+    files.Write("in/" + std::to_string(100 + i) + ".txt", "Thư số " + std::to_string(i) + " về vaccine.");
+  }
+  const std::vector<std::string> inputs{(files.path() / "in").string()};
+  IngestOptions options;
+  options.jobs = 2;
+  options.commit_every = 10;
+  // Thrown after a few files, while the workers are ahead and waiting for room in the window: they used to
+  // wait for ever, and the run with them.
+  const IngestProgress throwing = [](std::size_t done, std::size_t, std::string_view) {
+    if (done == 25) throw std::runtime_error("progress failed");
+  };
+  CHECK_THROWS_AS(Indexer(db.path(), options).Ingest(inputs, throwing), std::runtime_error);
+
+  // What was committed stays, and a re-run finishes the job.
+  const IngestReport report = Ingest(db.path(), inputs);
+  CHECK(report.ingested + report.unchanged == 60);
+  CHECK(report.unchanged >= 20);
+  Result<Xapian::Database> index = OpenDatabase(db.path());
+  REQUIRE(index.ok());
+  CHECK(index.value().get_doccount() == 60);
+}
+
+TEST_CASE("a long re-run whose writer commits many times still recognises unchanged files", "[index]") {
+  // Workers look files up in the index as it was when the run began; after the writer has committed twice,
+  // Xapian may have reused that revision's blocks.
+  TempDir files;
+  TempDir db;
+  for (int i = 0; i < 300; ++i) {
+    files.Write("in/" + std::to_string(1000 + 2 * i) + ".txt",
+                "Thư cũ số " + std::to_string(i) + " về vaccine, ngoại giao và hợp tác y tế lâu dài.");
+  }
+  const std::vector<std::string> inputs{(files.path() / "in").string()};
+  REQUIRE(Ingest(db.path(), inputs).ingested == 300);
+  for (int i = 0; i < 600; ++i) {
+    files.Write("in/" + std::to_string(1001 + 2 * i) + ".txt",
+                "Thư mới số " + std::to_string(i) + " về liều vaccine được bàn giao trong tháng.");
+  }
+  const IngestReport report = Ingest(db.path(), inputs);  // two documents per transaction
+  INFO((report.failed.empty() ? std::string() : report.failed.front().error));
+  CHECK(report.failed.empty());
+  CHECK(report.ingested == 600);
+  CHECK(report.unchanged == 300);
 }
 
 }  // namespace
