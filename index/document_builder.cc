@@ -20,11 +20,11 @@ std::string Term(std::string_view prefix, std::string_view value) {
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() : english_("english"), french_("french") {
-  // Positions make phrase search and snippets work. Words are indexed as written; English and French
-  // documents also get their stems (schema::kStem), Vietnamese ones none (Xapian has no Vietnamese stemmer,
-  // and its words do not inflect).
+  // Positions make phrase search and snippets work. Words are indexed as written, and no stems: English
+  // and French inflections are found through the dictionary (index/variant_map.h), which costs the writer
+  // one synonym per new word instead of a second term per word of every document.
   term_generator_.set_flags(0);
-  term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
 }
 
 const Xapian::Stem& DocumentBuilder::StemmerFor(const std::optional<std::string>& language) const {
@@ -34,11 +34,10 @@ const Xapian::Stem& DocumentBuilder::StemmerFor(const std::optional<std::string>
   return none;
 }
 
-Xapian::Document DocumentBuilder::Build(const Record& record) {
+BuiltDocument DocumentBuilder::Build(const Record& record) {
   const Document& d = record.document;
   Xapian::Document doc;
   term_generator_.set_document(doc);
-  term_generator_.set_stemmer(StemmerFor(d.language));
   // Words are indexed in their matching form (ingest/tone_marks.h), so "hoà" and "hòa" are one term.
   const std::string title = CanonicalToneMarks(d.title);
   term_generator_.index_text(title, kTitleWeight, std::string(schema::kTitle));
@@ -88,7 +87,8 @@ Xapian::Document DocumentBuilder::Build(const Record& record) {
   if (committed > 0) doc.add_value(schema::kSlotCommittedDoses, Xapian::sortable_serialise(committed));
 
   doc.set_data(RecordToJson(record));
-  return doc;
+  DictionaryWords words = words_.Collect(doc, d.language.value_or(""), StemmerFor(d.language));
+  return {std::move(doc), std::move(words)};
 }
 
 }  // namespace dipdoc

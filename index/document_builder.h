@@ -7,8 +7,16 @@
 #include <xapian.h>
 
 #include "index/record.h"
+#include "index/variant_map.h"
 
 namespace dipdoc {
+
+// A record in the form the writer stores: the Xapian document, and the words it brings to the accent-free
+// and inflection dictionary (index/variant_map.h).
+struct BuiltDocument {
+  Xapian::Document doc;
+  DictionaryWords words;
+};
 
 // Turns a Record into the Xapian::Document the schema (index/schema.h) describes: words with positions,
 // title words, filter terms, value slots, and the record as JSON data.
@@ -18,15 +26,17 @@ class DocumentBuilder {
  public:
   DocumentBuilder();
 
-  Xapian::Document Build(const Record& record);
+  BuiltDocument Build(const Record& record);
 
-  // The stemmer documents in `language` are indexed with; the empty Stem (none) for all but en and fr.
+  // The stemmer whose stems the dictionary records for words of documents in `language`; the empty Stem
+  // (none) for all but en and fr.
   const Xapian::Stem& StemmerFor(const std::optional<std::string>& language) const;
 
  private:
   Xapian::TermGenerator term_generator_;
   Xapian::Stem english_;
   Xapian::Stem french_;
+  WordCollector words_;
 };
 
 }  // namespace dipdoc

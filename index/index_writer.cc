@@ -48,7 +48,7 @@ bool IndexWriter::DetachPath(const std::string& path, Xapian::docid keep) {
   return true;
 }
 
-StoreOutcome IndexWriter::Store(const Record& record, Xapian::Document built, bool refresh) {
+StoreOutcome IndexWriter::Store(const Record& record, BuiltDocument built, bool refresh) {
   if (record.sources.size() != 1) throw std::invalid_argument("IndexWriter::Store: one source per record");
   const SourceFile& file = record.sources.front();
   const std::string id_term = std::string(schema::kDocId) + record.document.doc_id;
@@ -56,8 +56,8 @@ StoreOutcome IndexWriter::Store(const Record& record, Xapian::Document built, bo
 
   if (existing == 0) {
     const bool replaced = DetachPath(file.path, 0);
-    variants_.Record(db_, built);
-    db_.add_document(built);
+    variants_.Record(db_, built.words);
+    db_.add_document(built.doc);
     return replaced ? StoreOutcome::kReplaced : StoreOutcome::kAdded;
   }
 
@@ -72,10 +72,10 @@ StoreOutcome IndexWriter::Store(const Record& record, Xapian::Document built, bo
     refreshed.sources = stored.sources;
     refreshed.document.source = stored.sources.front().source;
     refreshed.document.path = stored.sources.front().path;
-    for (const SourceFile& source : stored.sources) built.add_boolean_term(schema::PathTerm(source.path));
-    built.set_data(RecordToJson(refreshed));
-    variants_.Record(db_, built);
-    db_.replace_document(existing, built);
+    for (const SourceFile& source : stored.sources) built.doc.add_boolean_term(schema::PathTerm(source.path));
+    built.doc.set_data(RecordToJson(refreshed));
+    variants_.Record(db_, built.words);
+    db_.replace_document(existing, built.doc);
     return StoreOutcome::kReplaced;
   }
 

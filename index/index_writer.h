@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include "index/document_builder.h"
 #include "index/record.h"
 #include "index/variant_map.h"
 
@@ -30,7 +31,7 @@ class IndexWriter {
   // a document already indexed from this file is written again (the index layout changed since) and the
   // outcome is kReplaced rather than kUnchanged.
   // REQUIRES: record.sources holds exactly the file being ingested; record.document.doc_id is set.
-  StoreOutcome Store(const Record& record, Xapian::Document built, bool refresh = false);
+  StoreOutcome Store(const Record& record, BuiltDocument built, bool refresh = false);
 
   // Whether the document with this content id is indexed with `canonical_path` among its sources.
   bool IsIndexed(std::string_view doc_id, std::string_view canonical_path) const;

@@ -86,7 +86,7 @@ struct PreparedDocument {
   std::string source;
   std::string error;  // empty when ready
   Record record;
-  Xapian::Document built;
+  BuiltDocument built;
 };
 
 // One file after the parallel stage: its documents (an e-mail brings its attachments).

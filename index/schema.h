@@ -33,19 +33,23 @@ inline constexpr std::string_view kYear = "Y";           // Y<YYYY>
 // --- Free-text terms -------------------------------------------------------------------------------
 inline constexpr std::string_view kTitle = "S";          // title words, besides the unprefixed body words
 
-// English and French documents also get their words' stems, as Xapian's TermGenerator writes them:
-// "Z" + stem, without positions (STEM_SOME).
+// The prefix Xapian's MSet::snippet gives stemmed words when it compares them with a query's terms. The
+// index holds no such terms (inflections are found through kStemKey below); queries carry zero-weight
+// "Z" terms only to make snippets highlight words in their other tone placement (query/query_expander.h).
 inline constexpr std::string_view kStem = "Z";
 
 // --- Synonym-table keys ----------------------------------------------------------------------------
 // Accent-free search (index/variant_map.h): the synonym table maps kFoldedKey + a word's folded form to
 // the indexed words that fold to it: "XFOLD:ngoai" -> {"ngoài", "ngoại", "ngoái"}.
 inline constexpr std::string_view kFoldedKey = "XFOLD:";
+// Inflections: kStemKey + language + ':' + the folded stem (by Xapian's stemmer for the language) of each
+// word of a document in English or French -> those words: "XSTEM:en:deliveri" -> {"deliveries", "delivery"}.
+inline constexpr std::string_view kStemKey = "XSTEM:";
 
 // --- Metadata keys ---------------------------------------------------------------------------------
 // The version of the index layout the documents were written with; an ingest brings older ones up to date.
 inline constexpr std::string_view kSchemaVersionKey = "dipdoc:schema";
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 
 // --- Value slots -----------------------------------------------------------------------------------
 enum Slot : Xapian::valueno {

@@ -45,28 +45,69 @@ std::string_view WithoutElision(std::string_view word) {
 
 std::string FoldedWord(std::string_view word) { return FoldDiacritics(WithoutElision(word)); }
 
-void VariantRecorder::Record(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+namespace {
+
+std::string SeenKey(const std::string& language, const std::string& word) {
+  std::string key = language;
+  key += '\x1f';
+  key += word;
+  return key;
+}
+
+std::string StemKey(std::string_view language, std::string_view folded_stem) {
+  std::string key(schema::kStemKey);
+  key += language;
+  key += ':';
+  key += folded_stem;
+  return key;
+}
+
+}  // namespace
+
+DictionaryWords WordCollector::Collect(const Xapian::Document& doc, const std::string& language,
+                                       const Xapian::Stem& stemmer) {
+  DictionaryWords out;
+  const bool stems = !stemmer.is_none();
+  if (stems) out.language = language;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     const std::string& term = *it;
-    if (IsWordTerm(term)) RecordWord(db, term);
+    if (!IsWordTerm(term)) continue;
+    std::string key = SeenKey(out.language, term);
+    if (seen_.contains(key)) continue;
+    if (seen_.size() >= kMaxRemembered) seen_.clear();
+    seen_.insert(std::move(key));
+    DictionaryWord& word = out.words.emplace_back();
+    word.word = term;
+    word.folded = FoldedWord(term);
+    if (stems) word.stem = FoldDiacritics(stemmer(std::string(WithoutElision(term))));
   }
+  return out;
+}
+
+void VariantRecorder::Record(Xapian::WritableDatabase& db, const DictionaryWords& words) {
+  for (const DictionaryWord& word : words.words) RecordWord(db, words.language, word);
 }
 
 void VariantRecorder::RecordAll(Xapian::WritableDatabase& db) {
   for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
-    const std::string term = *it;
-    if (IsWordTerm(term)) RecordWord(db, term);
+    DictionaryWord word;
+    word.word = *it;
+    if (!IsWordTerm(word.word)) continue;
+    word.folded = FoldedWord(word.word);
+    RecordWord(db, "", word);
   }
 }
 
-void VariantRecorder::RecordWord(Xapian::WritableDatabase& db, const std::string& word) {
-  if (seen_.contains(word)) return;
+void VariantRecorder::RecordWord(Xapian::WritableDatabase& db, const std::string& language,
+                                 const DictionaryWord& word) {
+  std::string key = SeenKey(language, word.word);
+  if (seen_.contains(key)) return;
   if (seen_.size() >= kMaxRemembered) seen_.clear();
-  seen_.insert(word);
-  const std::string folded = FoldedWord(word);
-  if (folded != word) db.add_synonym(std::string(schema::kFoldedKey) + folded, word);
+  seen_.insert(std::move(key));
+  if (word.folded != word.word) db.add_synonym(std::string(schema::kFoldedKey) + word.folded, word.word);
   // Spelling works on the folded words: a suggestion is then put back in its marks by Variants().
-  if (folded.size() >= kMinSpellingBytes && IsLetters(folded)) db.add_spelling(folded);
+  if (word.folded.size() >= kMinSpellingBytes && IsLetters(word.folded)) db.add_spelling(word.folded);
+  if (!language.empty() && !word.stem.empty()) db.add_synonym(StemKey(language, word.stem), word.word);
 }
 
 std::vector<std::string> Variants(const Xapian::Database& db, std::string_view word) {
@@ -76,6 +117,11 @@ std::vector<std::string> Variants(const Xapian::Database& db, std::string_view w
     if (*it != word) variants.push_back(*it);
   }
   return variants;
+}
+
+std::vector<std::string> StemSiblings(const Xapian::Database& db, std::string_view language, std::string_view stem) {
+  const std::string key = StemKey(language, FoldDiacritics(stem));
+  return std::vector<std::string>(db.synonyms_begin(key), db.synonyms_end(key));
 }
 
 }  // namespace dipdoc

@@ -54,8 +54,8 @@ bool HasTwoPlacements(const std::string& word) {
   return plain.ends_with("oa") || plain.ends_with("oe") || plain.ends_with("uy");
 }
 
-// OR of `parts`, carrying `highlights` (AddHighlightTerms) where they can add no document: a "Z" term
-// may exist as an English or French stem.
+// OR of `parts`, carrying `highlights` (AddHighlightTerms) where they can add no document (an index written
+// before schema 4 holds "Z" stems).
 Xapian::Query WithHighlights(const std::vector<Xapian::Query>& parts, const std::vector<Xapian::Query>& highlights) {
   Xapian::Query query =
       parts.size() == 1 ? parts.front() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
@@ -180,13 +180,22 @@ void QueryExpander::AddHighlightTerms(const std::vector<std::string>& words, std
 Xapian::Query QueryExpander::Word(const std::string& word, const std::string& prefix) const {
   const Forms forms = FormsOf(word);
   std::vector<std::string> exact = WithPrefix(prefix, forms.exact);
+  std::vector<std::string> variants = WithPrefix(prefix, forms.variants);
   if (prefix.empty()) {
-    for (const Xapian::Stem* stemmer : {&english_, &french_}) {
-      const std::string stem = kStemPrefix + (*stemmer)(word);
-      if (db_.term_exists(stem)) AddUnique(exact, stem);
+    // Inflections, from documents in English and French ("deliveries" finds "delivery"). One whose stem
+    // differs from the word's only in its marks is a variant, as other marks are.
+    for (const auto& [language, stemmer] : {std::pair{"en", &english_}, std::pair{"fr", &french_}}) {
+      const std::string stem = (*stemmer)(std::string(WithoutElision(word)));
+      for (std::string& sibling : StemSiblings(db_, language, stem)) {
+        if (std::find(variants.begin(), variants.end(), sibling) != variants.end()) continue;
+        if ((*stemmer)(std::string(WithoutElision(sibling))) == stem) {
+          AddUnique(exact, std::move(sibling));
+        } else if (std::find(exact.begin(), exact.end(), sibling) == exact.end()) {
+          variants.push_back(std::move(sibling));
+        }
+      }
     }
   }
-  const std::vector<std::string> variants = WithPrefix(prefix, forms.variants);
   std::vector<std::string> all = exact;
   all.insert(all.end(), variants.begin(), variants.end());
   std::vector<Xapian::Query> parts{AnyOf(Xapian::Query::OP_SYNONYM, all)};
@@ -387,10 +396,6 @@ std::optional<std::string> QueryExpander::Suggest(std::string_view query) const 
   return suggestion;
 }
 
-Xapian::Stem SnippetStemmer(const std::string& language) {
-  if (language == "en") return Xapian::Stem("english");
-  if (language == "fr") return Xapian::Stem("french");
-  return Xapian::Stem(new CanonicalToneStem);
-}
+Xapian::Stem SnippetStemmer() { return Xapian::Stem(new CanonicalToneStem); }
 
 }  // namespace dipdoc

@@ -51,7 +51,7 @@ class QueryExpander {
   // nullopt when no word could be mended.
   std::optional<std::string> Suggest(std::string_view query) const;
 
-  // A loose word's query: the word, its variants and stems, as described above. `prefix` is the field's
+  // A loose word's query: the word, its variants and inflections, as described above. `prefix` is the field's
   // term prefix ("" for the body, "S" for title:).
   Xapian::Query Word(const std::string& word, const std::string& prefix = "") const;
 
@@ -86,9 +86,10 @@ class QueryExpander {
   Xapian::Stem french_;
 };
 
-// The stemmer MSet::snippet needs to highlight words of a document in `language` that matched through
-// Expand: English and French stems, and for other languages the canonical placement of tone marks.
-Xapian::Stem SnippetStemmer(const std::string& language);
+// The stemmer MSet::snippet needs to highlight the words that matched through Expand in their other tone
+// placement (Expanded::two_placements): it puts each word of the text in its canonical placement. Every
+// other form that matched is a term of the query, which snippets highlight without a stemmer.
+Xapian::Stem SnippetStemmer();
 
 }  // namespace dipdoc
 

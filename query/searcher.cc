@@ -185,18 +185,7 @@ std::string CanonicalPartnerId(std::string id) {
 Searcher::Searcher(Xapian::Database db, const PartnerAliases& aliases)
     : db_(std::move(db)),
       expander_(db_, aliases),
-      snippet_vi_(SnippetStemmer("vi")),
-      snippet_en_(SnippetStemmer("en")),
-      snippet_fr_(SnippetStemmer("fr")) {}
-
-const Xapian::Stem& Searcher::SnippetStemmerFor(const std::optional<std::string>& language,
-                                                bool two_placements) const {
-  static const Xapian::Stem none;
-  if (language == "en") return snippet_en_;
-  if (language == "fr") return snippet_fr_;
-  // Putting every word of the text in canonical form is a third of a snippet's time: only when it helps.
-  return two_placements ? snippet_vi_ : none;
-}
+      snippet_stemmer_(SnippetStemmer()) {}
 
 Result<SearchResult> Searcher::Search(const SearchRequest& request) {
   try {
@@ -269,8 +258,10 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
     for (const PartnerMention& p : record.value().extraction.partners) hit.partners.push_back(p.id);
     hit.score = it.get_weight();
     // Without SNIPPET_BACKGROUND_MODEL and SNIPPET_EXHAUSTIVE: they cost 4x the time, for snippets that
-    // differ only in which of several good passages they show.
-    hit.snippet = mset.snippet(d.text, kSnippetBytes, SnippetStemmerFor(d.language, query.value().two_placements), 0,
+    // differ only in which of several good passages they show. Putting every word of the text in its
+    // canonical tone placement is a third of a snippet's time: only when the query needs it.
+    static const Xapian::Stem none;
+    hit.snippet = mset.snippet(d.text, kSnippetBytes, query.value().two_placements ? snippet_stemmer_ : none, 0,
                                "<mark>", "</mark>", "…");
     result.hits.push_back(std::move(hit));
   }

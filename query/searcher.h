@@ -70,15 +70,9 @@ class Searcher {
 
  private:
   Result<SearchResult> SearchOnce(const SearchRequest& request);
-  // The stemmer for snippets of a document in `language`; `two_placements`: the query has words Vietnamese
-  // writes with their tone mark in two places (QueryExpander::Expanded).
-  const Xapian::Stem& SnippetStemmerFor(const std::optional<std::string>& language, bool two_placements) const;
-
   Xapian::Database db_;
   QueryExpander expander_;  // reads db_
-  Xapian::Stem snippet_vi_;
-  Xapian::Stem snippet_en_;
-  Xapian::Stem snippet_fr_;
+  Xapian::Stem snippet_stemmer_;  // SnippetStemmer()
 };
 
 // The partner id as the index spells it: two letters are a country code (upper case), anything else a

@@ -18,8 +18,7 @@ StoreOutcome StoreText(IndexWriter& writer, const std::string& path, const std::
   Result<Document> doc = loader.FromBytes(text, path, path);
   REQUIRE(doc.ok());
   Record record = MakeRecord(std::move(doc).value(), Extraction{});
-  Xapian::Document built = builder.Build(record);
-  return writer.Store(record, std::move(built));
+  return writer.Store(record, builder.Build(record));
 }
 
 Record StoredRecordFor(const Xapian::Database& db, const std::string& path) {

@@ -132,6 +132,15 @@ TEST_CASE("an index written by an older dipdoc is brought up to date by the next
     REQUIRE(old.get_metadata(std::string(schema::kSchemaVersionKey)) == schema::kSchemaVersion);
     old.set_metadata(std::string(schema::kSchemaVersionKey), "");
     old.clear_synonyms(std::string(schema::kFoldedKey) + "ngoai");
+    // Schema 3 indexed English and French stems as "Z" terms, and had no stem dictionary.
+    const std::string stem_key = std::string(schema::kStemKey) + "en:deliveri";
+    old.clear_synonyms(stem_key);
+    REQUIRE(old.synonyms_begin(stem_key) == old.synonyms_end(stem_key));
+    Xapian::PostingIterator english = old.postlist_begin("deliveries");
+    REQUIRE(english != old.postlist_end("deliveries"));
+    Xapian::Document doc = old.get_document(*english);
+    doc.add_term(std::string(schema::kStem) + "deliveri");
+    old.replace_document(*english, doc);
     old.commit();
     REQUIRE(Variants(old, "ngoai").empty());
   }
@@ -143,6 +152,10 @@ TEST_CASE("an index written by an older dipdoc is brought up to date by the next
     REQUIRE(index.ok());
     CHECK(index.value().get_doccount() == 2);
     CHECK(Variants(index.value(), "ngoai") == std::vector<std::string>{"ngoại"});
+    // The documents were written again with the words' stems in the dictionary, and no stem terms.
+    CHECK(StemSiblings(index.value(), "en", Xapian::Stem("english")("delivery")) ==
+          std::vector<std::string>{"deliveries"});
+    CHECK(index.value().allterms_begin(std::string(schema::kStem)) == index.value().allterms_end(std::string(schema::kStem)));
     CHECK(index.value().get_metadata(std::string(schema::kSchemaVersionKey)) == schema::kSchemaVersion);
   }
   const IngestReport again = Ingest(db.path(), inputs);

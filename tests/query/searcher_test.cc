@@ -164,9 +164,9 @@ TEST_CASE("past a thousand matches, the total and facets are estimates and say s
                     DocType::kPress, i % 3 == 0 ? "en" : "vi", std::nullopt, {}});
   }
   testing::SearchFixture index(docs);
-  for (const char* query : {"vaccine", "vaccine doses"}) {
-    INFO(query);
-    SearchResult all = index.Search(query);
+  // Filters alone weigh nothing, so Xapian stops looking at a thousand matches.
+  {
+    SearchResult all = index.Search("type:press");
     CHECK_FALSE(all.exact);
     CHECK(all.total >= 1350);
     CHECK(all.total <= 1650);
@@ -176,6 +176,13 @@ TEST_CASE("past a thousand matches, the total and facets are estimates and say s
     CHECK(en + vi <= 1650);
     CHECK(vi > en);  // two in three are Vietnamese
   }
+
+  // Ranking by words, Xapian looked at every match: the counts are exact however many.
+  SearchResult ranked = index.Search("vaccine");
+  CHECK(ranked.exact);
+  CHECK(ranked.total == 1500);
+  CHECK(ranked.facets["language"]["vi"] == 1000);
+  CHECK(ranked.facets["language"]["en"] == 500);
 
   SearchResult one = index.Search("10");
   CHECK(one.exact);
