@@ -10,6 +10,13 @@ namespace dipdoc::data {
 extern const std::string_view kVniTable;        // ingest/data/vni.tsv: VNI-Windows sequences -> Unicode
 extern const std::string_view kPageFurniture;   // ingest/data/page_furniture.tsv: web-capture furniture
 
+// Compiled into dipdoc_query: the follow-up letters' wording (query/letter_draft.h).
+extern const std::string_view kDraftVi;             // query/templates/draft_vi.mustache
+extern const std::string_view kDraftEn;             // query/templates/draft_en.mustache
+extern const std::string_view kDraftFr;             // query/templates/draft_fr.mustache
+extern const std::string_view kDraftVaccineNames;   // query/templates/vaccines.tsv: vaccine id -> name
+extern const std::string_view kReportCss;           // query/templates/report.css: the HTML report's style
+
 }  // namespace dipdoc::data
 
 #endif  // DIPDOC_INGEST_EMBEDDED_DATA_H_

@@ -6,10 +6,15 @@
 namespace dipdoc {
 namespace {
 
+void WriteRowFields(JsonWriter& json, const CommitmentRow& row) {
+  WriteCommitmentFields(json, row.commitment, row.sentence);
+  json.Field("doc_id", row.doc_id).Field("source", row.source).Field("date", row.date);
+}
+
 void WriteRow(JsonWriter& json, const CommitmentRow& row) {
   json.BeginObject();
-  WriteCommitmentFields(json, row.commitment, row.sentence);
-  json.Field("doc_id", row.doc_id).Field("source", row.source).Field("date", row.date).EndObject();
+  WriteRowFields(json, row);
+  json.EndObject();
 }
 
 std::string CsvField(std::string_view value) {
@@ -124,6 +129,60 @@ std::string CommitmentsToCsv(const std::vector<CommitmentRow>& rows) {
                                   row.doc_id,
                                   row.source,
                                   row.date.value_or("")};
+    const char* separator = "";
+    for (const std::string& field : fields) {
+      csv += separator;
+      csv += CsvField(field);
+      separator = ",";
+    }
+    csv += "\r\n";
+  }
+  return csv;
+}
+
+std::string LedgerToJson(const Ledger& ledger) {
+  JsonWriter json;
+  json.BeginObject().Field("as_of", ledger.as_of).Key("partners").BeginArray();
+  for (const PartnerLedger& p : ledger.partners) {
+    json.BeginObject()
+        .Field("partner", p.partner)
+        .Field("committed", p.committed)
+        .Field("delivered", p.delivered)
+        .Field("outstanding", p.outstanding)
+        .Field("overdue", p.overdue);
+    json.Key("conflicts").BeginArray();
+    for (const std::string& conflict : p.conflicts) json.Value(conflict);
+    json.EndArray().Key("commitments").BeginArray();
+    for (const LedgerEntry& e : p.entries) {
+      json.BeginObject();
+      WriteRowFields(json, e.row);
+      json.Field("id", e.id)
+          .Field("role", ToString(e.role))
+          .Field("counted_committed", e.committed)
+          .Field("counted_delivered", e.delivered);
+      if (e.role == LedgerRole::kPromise) json.Field("remaining", e.remaining).Field("overdue", e.overdue);
+      json.Field("due_end", e.due_end).Key("linked").BeginArray();
+      for (const std::string& id : e.linked) json.Value(id);
+      json.EndArray().EndObject();
+    }
+    json.EndArray().EndObject();
+  }
+  json.EndArray().EndObject();
+  return json.str();
+}
+
+std::string LedgerToCsv(const Ledger& ledger) {
+  std::string csv = "partner,committed,delivered,outstanding,overdue,conflicts,as_of\r\n";
+  for (const PartnerLedger& p : ledger.partners) {
+    std::string conflicts;
+    for (const std::string& c : p.conflicts) conflicts += (conflicts.empty() ? "" : "; ") + c;
+    const std::string fields[] = {p.partner,
+                                  std::to_string(p.committed),
+                                  std::to_string(p.delivered),
+                                  std::to_string(p.outstanding),
+                                  std::to_string(p.overdue),
+                                  conflicts,
+                                  ledger.as_of};
     const char* separator = "";
     for (const std::string& field : fields) {
       csv += separator;

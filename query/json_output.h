@@ -12,6 +12,7 @@
 
 #include "index/indexer.h"
 #include "query/commitment_table.h"
+#include "query/ledger.h"
 #include "query/searcher.h"
 #include "query/statistics.h"
 
@@ -28,6 +29,13 @@ std::string StatsToJson(const IndexStats& stats, std::uintmax_t index_bytes);
 std::string CommitmentsToJson(const std::vector<CommitmentRow>& rows);
 // RFC 4180 CSV with the JSON rows' field names as its header row.
 std::string CommitmentsToCsv(const std::vector<CommitmentRow>& rows);
+// `commitments --by-partner --json`: the contract's shape; each row of "commitments" is a `commitments --json`
+// row plus what the ledger made of it: "id", "role" (ToString(LedgerRole)), "counted_committed" and
+// "counted_delivered" (what the row adds to the partner's figures), for promises "remaining" and "overdue",
+// "due_end" (the last day of its due date) and "linked" (the ids it restates or was delivered against).
+std::string LedgerToJson(const Ledger& ledger);
+// One row per partner: partner, committed, delivered, outstanding, overdue, conflicts ("; "-joined), as_of.
+std::string LedgerToCsv(const Ledger& ledger);
 std::string ErrorToJson(const std::string& message);
 
 }  // namespace dipdoc

@@ -9,6 +9,7 @@ packages=(
   libxapian-dev                      # the index
   rapidjson-dev                      # JSON
   libcli11-dev                       # the command line
+  libkainjow-mustache-dev            # letter templates (Mustache)
   libssl-dev                         # SHA-256 content ids
   libgumbo-dev                       # HTML5 parsing
   libcld2-dev                        # language identification

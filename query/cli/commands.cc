@@ -17,6 +17,7 @@
 #include "nlp/extractor.h"
 #include "query/cli/terminal.h"
 #include "query/json_output.h"
+#include "query/ledger.h"
 #include "query/statistics.h"
 
 namespace dipdoc::cli {
@@ -190,15 +191,74 @@ int RunSearch(const SearchArgs& args) {
   return kExitOk;
 }
 
+namespace {
+
+// 31000000 -> "31,000,000", for the terminal.
+std::string Grouped(std::int64_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    const std::size_t left = digits.size() - i;
+    if (i > 0 && left % 3 == 0 && digits[i - 1] != '-') out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+void PrintLedger(const Ledger& ledger, bool entries) {
+  std::printf("as of %s\n", ledger.as_of.c_str());
+  std::printf("%-14s  %14s  %14s  %14s  %14s\n", "partner", "committed", "delivered", "outstanding", "overdue");
+  for (const PartnerLedger& p : ledger.partners) {
+    std::printf("%-14s  %14s  %14s  %14s  %14s\n", p.partner.c_str(), Grouped(p.committed).c_str(),
+                Grouped(p.delivered).c_str(), Grouped(p.outstanding).c_str(), Grouped(p.overdue).c_str());
+  }
+  for (const PartnerLedger& p : ledger.partners) {
+    if (entries) {
+      std::printf("\n%s:\n", p.partner.c_str());
+      for (const LedgerEntry& e : p.entries) {
+        const Commitment& c = e.row.commitment;
+        std::string what = std::string(ToString(e.role));
+        if (e.role == LedgerRole::kPromise && e.remaining > 0) what += ", " + Grouped(e.remaining) + " open";
+        if (e.overdue > 0) what += ", overdue";
+        std::printf("  %-10s  %-12s  %-9s  %12s  %-12s  %-10s  %s\n    %s\n", OrDash(e.row.date).c_str(),
+                    std::string(ToString(c.kind)).c_str(), std::string(ToString(c.status)).c_str(),
+                    c.doses ? Grouped(*c.doses).c_str() : "?", OrDash(c.vaccine).c_str(), OrDash(c.due).c_str(),
+                    what.c_str(), e.row.source.c_str());
+      }
+    }
+    for (const std::string& conflict : p.conflicts) std::printf("! %s: %s\n", p.partner.c_str(), conflict.c_str());
+  }
+}
+
+}  // namespace
+
 int RunCommitments(const CommitmentsArgs& args) {
+  std::string as_of = Today();
+  if (args.as_of) {
+    const std::optional<std::string> end = EndOfPeriod(*args.as_of);
+    if (!end) return Fail(Status::Usage("--as-of: not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + *args.as_of), args.json);
+    as_of = *end;
+  }
   Result<Xapian::Database> db = OpenDatabase(DbDir(args.db));
   if (!db.ok()) return Fail(db.status(), args.json);
   Result<std::vector<CommitmentRow>> rows = ListCommitments(db.value(), args.filter);
   if (!rows.ok()) return Fail(rows.status(), args.json);
+  const char* bom = args.bom ? "\xEF\xBB\xBF" : "";
+  if (args.by_partner) {
+    const Ledger ledger = Reconcile(rows.value(), as_of);
+    if (args.json) {
+      std::cout << LedgerToJson(ledger) << '\n';
+    } else if (args.csv) {
+      std::cout << bom << LedgerToCsv(ledger);
+    } else {
+      PrintLedger(ledger, args.filter.partner.has_value());
+    }
+    return kExitOk;
+  }
   if (args.json) {
     std::cout << CommitmentsToJson(rows.value()) << '\n';
   } else if (args.csv) {
-    std::cout << CommitmentsToCsv(rows.value());
+    std::cout << bom << CommitmentsToCsv(rows.value());
   } else {
     std::printf("%-10s  %-12s  %-10s  %-9s  %12s  %-12s  %-10s  %s\n", "date", "partner", "kind", "status", "doses",
                 "vaccine", "due", "source");

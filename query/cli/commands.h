@@ -51,6 +51,9 @@ struct CommitmentsArgs {
   std::string db;
   bool json = false;
   bool csv = false;
+  bool bom = false;                  // CSV starts with a UTF-8 byte order mark (for spreadsheets)
+  bool by_partner = false;           // the reconciled ledger per partner (query/ledger.h)
+  std::optional<std::string> as_of;  // with by_partner: YYYY[-MM[-DD]], overdue on its last day; unset: today
   CommitmentFilter filter;
 };
 
@@ -59,11 +62,30 @@ struct StatsArgs {
   bool json = false;
 };
 
+struct DraftArgs {
+  std::string db;
+  std::string partner;             // required
+  std::string lang = "vi";         // vi, en or fr
+  std::string format = "txt";      // txt or md
+  std::optional<std::string> as_of;  // YYYY[-MM[-DD]]; unset: today
+};
+
+struct ReportArgs {
+  std::string db;
+  std::optional<std::string> from;   // YYYY[-MM[-DD]]
+  std::optional<std::string> to;
+  std::string format = "md";         // md, html or json
+  std::string output;                // -o FILE; empty: stdout
+  std::optional<std::string> as_of;  // unset: the end of the period, or today
+};
+
 int RunIngest(const IngestArgs& args);
 int RunExtract(const ExtractArgs& args);
 int RunSearch(const SearchArgs& args);
 int RunCommitments(const CommitmentsArgs& args);
 int RunStats(const StatsArgs& args);
+int RunDraft(const DraftArgs& args);    // draft_command.cc
+int RunReport(const ReportArgs& args);  // report_command.cc
 
 }  // namespace dipdoc::cli
 

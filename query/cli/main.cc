@@ -82,10 +82,19 @@ int main(int argc, char** argv) {
   CLI::App* commitments_cmd = app.add_subcommand("commitments", "the commitments table, each row with its source");
   AddDb(commitments_cmd, commitments.db);
   CLI::Option* json_flag = commitments_cmd->add_flag("--json", commitments.json, "print JSON");
-  commitments_cmd->add_flag("--csv", commitments.csv, "print CSV")->excludes(json_flag);
+  CLI::Option* csv_flag = commitments_cmd->add_flag("--csv", commitments.csv, "print CSV");
+  csv_flag->excludes(json_flag);
+  commitments_cmd->add_flag("--bom", commitments.bom, "start the CSV with a UTF-8 byte order mark (for spreadsheets)")
+      ->needs(csv_flag);
+  CLI::Option* by_partner_flag = commitments_cmd->add_flag(
+      "--by-partner", commitments.by_partner, "per partner: doses committed, delivered, outstanding and overdue");
+  AddOptional(commitments_cmd, "--as-of", commitments.as_of, "with --by-partner: overdue on YYYY[-MM[-DD]] (default: today)")
+      ->needs(by_partner_flag);
   AddOptional(commitments_cmd, "--partner", commitments.filter.partner, "partner id");
-  AddOptional(commitments_cmd, "--kind", commitments.filter.kind, "donation, purchase, delivery, loan, ...");
-  AddOptional(commitments_cmd, "--status", commitments.filter.status, "pledged, signed, delivered or requested");
+  AddOptional(commitments_cmd, "--kind", commitments.filter.kind, "donation, purchase, delivery, loan, ...")
+      ->excludes(by_partner_flag);
+  AddOptional(commitments_cmd, "--status", commitments.filter.status, "pledged, signed, delivered or requested")
+      ->excludes(by_partner_flag);
   AddOptional(commitments_cmd, "--from", commitments.filter.from, "documents dated on or after YYYY[-MM[-DD]]");
   AddOptional(commitments_cmd, "--to", commitments.filter.to, "documents dated on or before YYYY[-MM[-DD]]");
 
@@ -93,6 +102,23 @@ int main(int argc, char** argv) {
   CLI::App* stats_cmd = app.add_subcommand("stats", "counts: documents, by type, language, partner; index size");
   AddDb(stats_cmd, stats.db);
   stats_cmd->add_flag("--json", stats.json, "print JSON");
+
+  dipdoc::cli::DraftArgs draft;
+  CLI::App* draft_cmd = app.add_subcommand("draft", "a follow-up letter to one partner, citing its earlier commitments");
+  AddDb(draft_cmd, draft.db);
+  draft_cmd->add_option("--partner", draft.partner, "partner id")->required();
+  draft_cmd->add_option("--lang", draft.lang, "vi, en or fr")->check(CLI::IsMember({"vi", "en", "fr"}));
+  draft_cmd->add_option("--format", draft.format, "txt or md")->check(CLI::IsMember({"txt", "md"}));
+  AddOptional(draft_cmd, "--as-of", draft.as_of, "what is overdue on YYYY[-MM[-DD]] (default: today)");
+
+  dipdoc::cli::ReportArgs report;
+  CLI::App* report_cmd = app.add_subcommand("report", "the after-action report");
+  AddDb(report_cmd, report.db);
+  AddOptional(report_cmd, "--from", report.from, "documents dated on or after YYYY[-MM[-DD]]");
+  AddOptional(report_cmd, "--to", report.to, "documents dated on or before YYYY[-MM[-DD]]");
+  report_cmd->add_option("--format", report.format, "md, html or json")->check(CLI::IsMember({"md", "html", "json"}));
+  report_cmd->add_option("-o,--output", report.output, "write to this file instead of stdout");
+  AddOptional(report_cmd, "--as-of", report.as_of, "what is overdue on YYYY[-MM[-DD]] (default: the end of the period)");
 
   try {
     app.parse(argc, argv);
@@ -113,6 +139,8 @@ int main(int argc, char** argv) {
     }
     if (*commitments_cmd) return dipdoc::cli::RunCommitments(commitments);
     if (*stats_cmd) return dipdoc::cli::RunStats(stats);
+    if (*draft_cmd) return dipdoc::cli::RunDraft(draft);
+    if (*report_cmd) return dipdoc::cli::RunReport(report);
   } catch (const std::exception& e) {
     // Every expected failure is a Status; reaching here is a bug, reported without a crash.
     std::cerr << "dipdoc: internal error: " << e.what() << '\n';

@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
+#include <stdexcept>
 
 #include <cstdlib>
 
@@ -224,6 +226,95 @@ TEST_CASE("search and commitments --partner over the seeds and the corpus give t
     if (row["doses"].IsInt64() && row["doses"].GetInt64() == 31000000) thirty_one_million = true;
   }
   CHECK(thirty_one_million);
+}
+
+// The partner's object in a `commitments --by-partner --json` answer.
+const rapidjson::Value& PartnerIn(const rapidjson::Document& ledger, const std::string& id) {
+  for (const auto& p : ledger["partners"].GetArray()) {
+    if (id == p["partner"].GetString()) return p;
+  }
+  FAIL("no partner " << id);
+  throw std::logic_error("unreachable");
+}
+
+TEST_CASE("commitments --by-partner reconciles a pledge delivered in parts", "[cli][ledger]") {
+  TempDir db;
+  const std::string at = " --db " + ShellQuote(db.path().string());
+  const std::string corpus = std::string(DIPDOC_SOURCE_DIR) + "/corpora/reconciliation";
+  REQUIRE(RunDipdoc("ingest --json" + at + " " + ShellQuote(corpus)).exit_status == 0);
+
+  const auto run = RunDipdoc("commitments --by-partner --json --as-of 2021-12-31" + at);
+  REQUIRE(run.exit_status == 0);
+  const auto ledger = ParseJson(run.out);
+  CHECK(std::string(ledger["as_of"].GetString()) == "2021-12-31");
+  const auto& nl = PartnerIn(ledger, "NL");
+  // 1,000,000 pledged in a letter, restated in a call; 400,000 then 200,000 arrived; a running total of
+  // 600,000 agrees; the rest was due by the end of October.
+  CHECK(nl["committed"].GetInt64() == 1000000);
+  CHECK(nl["delivered"].GetInt64() == 600000);
+  CHECK(nl["outstanding"].GetInt64() == 400000);
+  CHECK(nl["overdue"].GetInt64() == 400000);
+  CHECK(nl["conflicts"].Size() == 0);
+  REQUIRE(nl["commitments"].Size() == 5);
+  for (const auto& row : nl["commitments"].GetArray()) {
+    for (const char* key : {"partner", "kind", "status", "doses", "vaccine", "due", "sentence", "doc_id", "source",
+                            "date", "id", "role", "linked"}) {
+      CHECK(row.HasMember(key));
+    }
+  }
+
+  // In mid-October nothing was overdue yet; by month the as-of date is the month's last day.
+  const auto october = ParseJson(RunDipdoc("commitments --by-partner --json --as-of 2021-10" + at).out);
+  CHECK(std::string(october["as_of"].GetString()) == "2021-10-31");
+  CHECK(PartnerIn(october, "NL")["overdue"].GetInt64() == 0);
+
+  // CSV for a spreadsheet, with a byte order mark on request.
+  const auto csv = RunDipdoc("commitments --by-partner --csv --bom --as-of 2021-12-31" + at);
+  REQUIRE(csv.exit_status == 0);
+  CHECK(csv.out.starts_with("\xEF\xBB\xBFpartner,committed,delivered,outstanding,overdue,conflicts,as_of\r\n"));
+  CHECK_THAT(csv.out, Catch::Contains("NL,1000000,600000,400000,400000,,2021-12-31\r\n"));
+  CHECK(RunDipdoc("commitments --csv" + at).out.starts_with("partner,kind,"));
+
+  // The terminal view of one partner lists what is behind the figures.
+  const auto table = RunDipdoc("commitments --by-partner --partner nl --as-of 2021-12-31" + at);
+  CHECK_THAT(table.out, Catch::Contains("400,000 open, overdue") && Catch::Contains("restatement") &&
+                            Catch::Contains("letter_en_netherlands_2021-08-02.txt"));
+
+  // A partner with no commitments, and wrong calls.
+  const auto none = ParseJson(RunDipdoc("commitments --by-partner --json --partner NO" + at).out);
+  CHECK(none["partners"].Size() == 0);
+  CHECK(RunDipdoc("commitments --by-partner --as-of yesterday" + at).exit_status == 2);
+  CHECK(RunDipdoc("commitments --by-partner --kind donation" + at).exit_status == 2);
+  CHECK(RunDipdoc("commitments --as-of 2021" + at).exit_status == 2);
+  CHECK(RunDipdoc("commitments --bom" + at).exit_status == 2);
+}
+
+TEST_CASE("commitments --by-partner over the seeds and the corpus: Pfizer's and Cuba's figures", "[cli][ledger][e2e]") {
+  const auto seeds = testing::SeedsDir();
+  if (!seeds) return;
+  TempDir db;
+  const std::string at = " --db " + ShellQuote(db.path().string());
+  REQUIRE(RunDipdoc("ingest --json" + at + " " + ShellQuote(seeds->string()) + " " +
+                    ShellQuote(testing::CorpusDir().string()))
+              .exit_status == 0);
+  const auto ledger = ParseJson(RunDipdoc("commitments --by-partner --json --as-of 2022-01" + at).out);
+  // Pfizer: 31 million contracted for 2021 (in a seed, and again in a letter: counted once) and 20 million
+  // for children; nothing delivered in the record, so all of it is overdue once 2021 is over.
+  const auto& pfizer = PartnerIn(ledger, "pfizer");
+  CHECK(pfizer["committed"].GetInt64() == 51000000);
+  CHECK(pfizer["delivered"].GetInt64() == 0);
+  CHECK(pfizer["overdue"].GetInt64() == 51000000);
+  // Cuba: 1.05 million given and handed over (reported twice), 10 million bought (cited twice).
+  const auto& cuba = PartnerIn(ledger, "CU");
+  CHECK(cuba["committed"].GetInt64() == 11050000);
+  CHECK(cuba["delivered"].GetInt64() == 1050000);
+  CHECK(cuba["outstanding"].GetInt64() == 10000000);
+  for (const auto& p : ledger["partners"].GetArray()) {
+    INFO(p["partner"].GetString());
+    CHECK(p["outstanding"].GetInt64() >= 0);
+    CHECK(p["overdue"].GetInt64() <= p["outstanding"].GetInt64());
+    CHECK(p["outstanding"].GetInt64() == std::max<std::int64_t>(0, p["committed"].GetInt64() - p["delivered"].GetInt64()));
+  }
 }
 
 }  // namespace
