@@ -309,6 +309,21 @@ TEST_CASE("commitments --by-partner over the seeds and the corpus: Pfizer's and 
   CHECK(cuba["committed"].GetInt64() == 11050000);
   CHECK(cuba["delivered"].GetInt64() == 1050000);
   CHECK(cuba["outstanding"].GetInt64() == 10000000);
+  // Each figure with the row behind it, and its source.
+  auto has_row = [](const rapidjson::Value& partner, const char* kind, const char* status, std::int64_t doses) {
+    for (const auto& row : partner["commitments"].GetArray()) {
+      if (row["doses"].IsInt64() && row["doses"].GetInt64() == doses && std::string(row["kind"].GetString()) == kind &&
+          std::string(row["status"].GetString()) == status && std::string(row["source"].GetString()).size() > 0 &&
+          std::string(row["sentence"].GetString()).size() > 0) {
+        return true;
+      }
+    }
+    return false;
+  };
+  CHECK(has_row(pfizer, "delivery", "pledged", 31000000));
+  CHECK(has_row(pfizer, "delivery", "pledged", 20000000));
+  CHECK(has_row(cuba, "donation", "delivered", 1050000));
+  CHECK(has_row(cuba, "purchase", "signed", 10000000));
   for (const auto& p : ledger["partners"].GetArray()) {
     INFO(p["partner"].GetString());
     CHECK(p["outstanding"].GetInt64() >= 0);
