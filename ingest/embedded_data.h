@@ -16,6 +16,7 @@ extern const std::string_view kDraftEn;             // query/templates/draft_en.
 extern const std::string_view kDraftFr;             // query/templates/draft_fr.mustache
 extern const std::string_view kDraftVaccineNames;   // query/templates/vaccines.tsv: vaccine id -> name
 extern const std::string_view kReportCss;           // query/templates/report.css: the HTML report's style
+extern const std::string_view kWebIndexHtml;        // query/web/index.html: the web UI's page
 
 }  // namespace dipdoc::data
 

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ingest/fields.h"
 #include "ingest/tone_marks.h"
 #include "ingest/utf8.h"
 #include "ingest/vietnamese_syllable.h"
@@ -337,16 +338,6 @@ std::vector<AliasWord> AliasWords(std::string_view alias) {
   return out;
 }
 
-std::vector<std::string_view> Split(std::string_view s, char separator) {
-  std::vector<std::string_view> out;
-  while (true) {
-    const std::size_t at = s.find(separator);
-    out.push_back(s.substr(0, at));
-    if (at == std::string_view::npos) return out;
-    s.remove_prefix(at + 1);
-  }
-}
-
 bool IsCountryCode(std::string_view id) {
   return id.size() == 2 && std::all_of(id.begin(), id.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
@@ -410,7 +401,7 @@ void NameFinder::Trie::Load(const Gazetteer& gazetteer) {
     if (line.empty() || line[0] == '#') continue;
     const std::string where = gazetteer.label + ":" + std::to_string(line_number);
     if (FindInvalidUtf8(line)) throw std::invalid_argument(where + ": not UTF-8");
-    const std::vector<std::string_view> fields = Split(line, '\t');
+    const std::vector<std::string_view> fields = SplitFields(line, '\t');
 
     if (line[0] == '!') {
       const std::string_view directive = fields[0];
@@ -448,14 +439,14 @@ void NameFinder::Trie::Load(const Gazetteer& gazetteer) {
       throw std::invalid_argument(where + ": bad id " + std::string(id));
     }
     if (fields.size() == 3 && !fields[2].empty()) {
-      for (std::string_view name : Split(fields[2], ',')) {
+      for (std::string_view name : SplitFields(fields[2], ',')) {
         const auto* flag = std::find_if(std::begin(kFlagNames), std::end(kFlagNames),
                                         [&](const auto& f) { return f.first == name; });
         if (flag == std::end(kFlagNames)) throw std::invalid_argument(where + ": unknown flag " + std::string(name));
         entry.flags |= flag->second;
       }
     }
-    for (std::string_view alias : Split(fields[0], '|')) AddAlias(alias, entry, where);
+    for (std::string_view alias : SplitFields(fields[0], '|')) AddAlias(alias, entry, where);
   }
 }
 

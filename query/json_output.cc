@@ -27,6 +27,16 @@ std::string CsvField(std::string_view value) {
   return out + '"';
 }
 
+// One CSV record, CRLF-terminated as RFC 4180 has it.
+template <std::size_t N>
+void AppendCsvLine(std::string& csv, const std::string (&fields)[N]) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i != 0) csv += ',';
+    csv += CsvField(fields[i]);
+  }
+  csv += "\r\n";
+}
+
 }  // namespace
 
 std::string IngestReportToJson(const IngestReport& report, std::optional<std::size_t> pruned) {
@@ -129,13 +139,7 @@ std::string CommitmentsToCsv(const std::vector<CommitmentRow>& rows) {
                                   row.doc_id,
                                   row.source,
                                   row.date.value_or("")};
-    const char* separator = "";
-    for (const std::string& field : fields) {
-      csv += separator;
-      csv += CsvField(field);
-      separator = ",";
-    }
-    csv += "\r\n";
+    AppendCsvLine(csv, fields);
   }
   return csv;
 }
@@ -183,13 +187,7 @@ std::string LedgerToCsv(const Ledger& ledger) {
                                   std::to_string(p.overdue),
                                   conflicts,
                                   ledger.as_of};
-    const char* separator = "";
-    for (const std::string& field : fields) {
-      csv += separator;
-      csv += CsvField(field);
-      separator = ",";
-    }
-    csv += "\r\n";
+    AppendCsvLine(csv, fields);
   }
   return csv;
 }

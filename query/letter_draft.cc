@@ -11,6 +11,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "ingest/embedded_data.h"
+#include "ingest/fields.h"
 #include "nlp/embedded_data.h"
 
 namespace dipdoc {
@@ -18,30 +19,19 @@ namespace {
 
 using Data = kainjow::mustache::data;
 
-std::vector<std::string_view> Split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t end = text.find(separator, start);
-    parts.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
-
 // The rows of a TSV data file, comment and blank lines left out.
 std::vector<std::vector<std::string_view>> TsvRows(std::string_view tsv) {
   std::vector<std::vector<std::string_view>> rows;
-  for (std::string_view line : Split(tsv, '\n')) {
+  for (std::string_view line : SplitFields(tsv, '\n')) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    rows.push_back(Split(line, '\t'));
+    rows.push_back(SplitFields(line, '\t'));
   }
   return rows;
 }
 
 bool HasFlag(std::string_view flags, std::string_view flag) {
-  for (std::string_view f : Split(flags, ',')) {
+  for (std::string_view f : SplitFields(flags, ',')) {
     if (f == flag) return true;
   }
   return false;
@@ -156,7 +146,7 @@ std::optional<PartnerName> NamesFromGazetteer(const std::string& id, std::string
     if (row.size() < 2 || row[0].starts_with("!") || row[1] != id) continue;
     const std::string_view flags = row.size() > 2 ? row[2] : std::string_view();
     if (HasFlag(flags, "adj") || HasFlag(flags, "noun") || HasFlag(flags, "case")) continue;
-    const std::vector<std::string_view> aliases = Split(row[0], '|');
+    const std::vector<std::string_view> aliases = SplitFields(row[0], '|');
     if (!found) found = PartnerName{PartnerKind::kCountry, std::string(aliases.front()), ""};
     for (std::string_view alias : aliases) {
       if (found->formal.empty() && IsStateTitle(alias, language)) found->formal = alias;
@@ -257,7 +247,7 @@ std::string VaccineName(const std::string& id) {
     if (row.size() >= 2 && row[0] == id) return std::string(row[1]);
   }
   for (const auto& row : TsvRows(data::kVaccines)) {
-    if (row.size() >= 2 && row[1] == id) return std::string(Split(row[0], '|').front());
+    if (row.size() >= 2 && row[1] == id) return std::string(SplitFields(row[0], '|').front());
   }
   return id;
 }

@@ -6,25 +6,15 @@
 #include <xapian.h>
 
 #include "index/variant_map.h"
+#include "ingest/fields.h"
 #include "ingest/tone_marks.h"
 #include "nlp/embedded_data.h"
 
 namespace dipdoc {
 namespace {
 
-std::vector<std::string_view> Split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t end = text.find(separator, start);
-    parts.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
-
 bool HasFlag(std::string_view flags, std::string_view flag) {
-  for (std::string_view f : Split(flags, ',')) {
+  for (std::string_view f : SplitFields(flags, ',')) {
     if (f == flag) return true;
   }
   return false;
@@ -68,14 +58,14 @@ PartnerAliases::PartnerAliases(const std::vector<std::string_view>& gazetteers) 
     std::istringstream lines{std::string(tsv)};
     for (std::string line; std::getline(lines, line);) {
       if (line.empty() || line[0] == '#' || line[0] == '!') continue;
-      const std::vector<std::string_view> fields = Split(line, '\t');
+      const std::vector<std::string_view> fields = SplitFields(line, '\t');
       if (fields.size() < 2 || fields[1] == "-") continue;
       const std::string id(fields[1]);
       const std::string_view flags = fields.size() > 2 ? fields[2] : std::string_view();
       // Adjectives and demonyms ("Australian", "les Français") are not names of the partner.
       if (HasFlag(flags, "adj") || HasFlag(flags, "noun") || HasFlag(flags, "case")) continue;
       const bool ambiguous = HasFlag(flags, "name") || HasFlag(flags, "cap") || HasFlag(flags, "cue");
-      for (std::string_view alias : Split(fields[0], '|')) {
+      for (std::string_view alias : SplitFields(fields[0], '|')) {
         std::vector<std::string> words = IndexWords(alias);
         if (words.empty()) continue;
         longest_ = std::max(longest_, words.size());

@@ -10,6 +10,7 @@ packages=(
   rapidjson-dev                      # JSON
   libcli11-dev                       # the command line
   libkainjow-mustache-dev            # letter templates (Mustache)
+  libcpp-httplib-dev                 # the HTTP server
   libssl-dev                         # SHA-256 content ids
   libgumbo-dev                       # HTML5 parsing
   libcld2-dev                        # language identification

@@ -84,8 +84,15 @@ int RunExtract(const ExtractArgs& args);
 int RunSearch(const SearchArgs& args);
 int RunCommitments(const CommitmentsArgs& args);
 int RunStats(const StatsArgs& args);
+struct ServeArgs {
+  std::string db;
+  std::string host = "127.0.0.1";  // loopback unless told otherwise
+  int port = 8080;
+};
+
 int RunDraft(const DraftArgs& args);    // draft_command.cc
 int RunReport(const ReportArgs& args);  // report_command.cc
+int RunServe(const ServeArgs& args);    // serve_command.cc
 
 }  // namespace dipdoc::cli
 

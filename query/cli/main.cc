@@ -120,6 +120,12 @@ int main(int argc, char** argv) {
   report_cmd->add_option("-o,--output", report.output, "write to this file instead of stdout");
   AddOptional(report_cmd, "--as-of", report.as_of, "what is overdue on YYYY[-MM[-DD]] (default: the end of the period)");
 
+  dipdoc::cli::ServeArgs serve;
+  CLI::App* serve_cmd = app.add_subcommand("serve", "HTTP API and web UI");
+  AddDb(serve_cmd, serve.db);
+  serve_cmd->add_option("--host", serve.host, "address to listen on (default 127.0.0.1: this machine only)");
+  serve_cmd->add_option("--port", serve.port, "port (default 8080)")->check(CLI::Range(1, 65535));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -141,6 +147,7 @@ int main(int argc, char** argv) {
     if (*stats_cmd) return dipdoc::cli::RunStats(stats);
     if (*draft_cmd) return dipdoc::cli::RunDraft(draft);
     if (*report_cmd) return dipdoc::cli::RunReport(report);
+    if (*serve_cmd) return dipdoc::cli::RunServe(serve);
   } catch (const std::exception& e) {
     // Every expected failure is a Status; reaching here is a bug, reported without a crash.
     std::cerr << "dipdoc: internal error: " << e.what() << '\n';
