@@ -109,18 +109,21 @@ std::string Canonical(const std::string& source) {
 }
 
 // Whether `snapshot` holds this content from this file. A snapshot is an old revision: once the writer has
-// committed twice it may be gone (DatabaseModifiedError), and the latest one answers as well.
+// committed twice it may be gone (DatabaseModifiedError), and the latest one answers as well. A writer that
+// commits faster than a lookup can finish (a slow machine, small transactions) can discard the reopened
+// revision too: after a few tries the answer is "not known", and the file is prepared in full for the
+// writer, which checks again against the index it writes.
 bool IsIndexedIn(Xapian::Database& snapshot, const std::string& doc_id, const std::string& path) {
-  auto lookup = [&] {
-    const Xapian::docid held = FindDocument(snapshot, std::string(schema::kDocId) + doc_id);
-    return held != 0 && FindDocument(snapshot, schema::PathTerm(path)) == held;
-  };
-  try {
-    return lookup();
-  } catch (const Xapian::DatabaseModifiedError&) {
-    snapshot.reopen();
-    return lookup();
+  constexpr int kTries = 5;
+  for (int attempt = 0; attempt < kTries; ++attempt) {
+    try {
+      const Xapian::docid held = FindDocument(snapshot, std::string(schema::kDocId) + doc_id);
+      return held != 0 && FindDocument(snapshot, schema::PathTerm(path)) == held;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      snapshot.reopen();
+    }
   }
+  return false;
 }
 
 bool IsHidden(const std::filesystem::path& p) {
