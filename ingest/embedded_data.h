@@ -17,6 +17,8 @@ extern const std::string_view kDraftFr;             // query/templates/draft_fr.
 extern const std::string_view kDraftVaccineNames;   // query/templates/vaccines.tsv: vaccine id -> name
 extern const std::string_view kReportCss;           // query/templates/report.css: the HTML report's style
 extern const std::string_view kWebIndexHtml;        // query/web/index.html: the web UI's page
+extern const std::string_view kWebAppJs;            // query/web/app.js: its script
+extern const std::string_view kWebStyleCss;         // query/web/style.css: its style
 
 }  // namespace dipdoc::data
 

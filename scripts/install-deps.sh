@@ -11,6 +11,7 @@ packages=(
   libcli11-dev                       # the command line
   libkainjow-mustache-dev            # letter templates (Mustache)
   libcpp-httplib-dev                 # the HTTP server
+  chromium                           # headless: the web UI's browser test, report rendering
   libssl-dev                         # SHA-256 content ids
   libgumbo-dev                       # HTML5 parsing
   libcld2-dev                        # language identification

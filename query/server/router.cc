@@ -302,6 +302,12 @@ HttpResponse Router::Route(const HttpRequest& request) {
   };
 
   if (path == "/") return only_get([] { return Respond(200, kHtml, std::string(data::kWebIndexHtml)); });
+  if (path == "/app.js") {
+    return only_get([] { return Respond(200, "text/javascript; charset=utf-8", std::string(data::kWebAppJs)); });
+  }
+  if (path == "/style.css") {
+    return only_get([] { return Respond(200, "text/css; charset=utf-8", std::string(data::kWebStyleCss)); });
+  }
   if (path == "/healthz") return only_get([&] { return Health(); });
   if (path == "/api/search") return only_get([&] { return Search(request); });
   if (path == "/api/commitments") return only_get([&] { return Commitments(request); });
