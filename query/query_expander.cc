@@ -247,16 +247,23 @@ Xapian::Query QueryExpander::Phrase(const std::vector<std::string>& words, const
   return WithHighlights(parts, highlights);
 }
 
-Xapian::Query QueryExpander::Partner(const std::string& id) const {
+Xapian::Query QueryExpander::Partner(const std::string& id, std::vector<Xapian::Query>& boosts) const {
   // The filter term finds every document extraction found the partner in, however it was named there; it
   // carries no weight (boolean terms have none), so the names typed and their other names rank.
-  // Each name weighs as one word, however many it has ("Ô-xtrây-li-a" is four).
+  // Each name weighs as one word, however many it has ("Ô-xtrây-li-a" is four). Names of several words
+  // only rank (the second pass, over the best matches): extraction read the same names into the filter
+  // term, and checking long phrases of common syllables on every match ("Cơ chế Tiếp cận toàn cầu vắc-xin
+  // COVID-19") cost more than the rest of a search.
   std::vector<Xapian::Query> names{Xapian::Query(std::string(schema::kPartner) + id)};
   for (const std::vector<std::string>& name : aliases_.SearchableNames(id)) {
-    const Xapian::Query match = name.size() == 1 ? Xapian::Query(name.front())
-                                                 : Xapian::Query(Xapian::Query::OP_PHRASE, name.begin(), name.end(),
-                                                                 static_cast<Xapian::termcount>(name.size()));
-    names.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, match, kAliasWeight / static_cast<double>(name.size()));
+    const double weight = kAliasWeight / static_cast<double>(name.size());
+    if (name.size() == 1) {
+      names.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(name.front()), weight);
+    } else {
+      const Xapian::Query phrase(Xapian::Query::OP_PHRASE, name.begin(), name.end(),
+                                 static_cast<Xapian::termcount>(name.size()));
+      boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, phrase, weight);
+    }
   }
   return names.size() == 1 ? names.front() : Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end());
 }
@@ -282,7 +289,7 @@ Xapian::Query QueryExpander::Group(Xapian::Query::op op, const std::vector<Xapia
       std::vector<Xapian::Query> words;
       for (std::size_t w = k; w < k + n; ++w) words.push_back(Word(run[w]));
       Xapian::Query typed = n == 1 ? words.front() : Xapian::Query(op, words.begin(), words.end());
-      parts.push_back(partner ? Xapian::Query(Xapian::Query::OP_OR, typed, Partner(partner->id)) : typed);
+      parts.push_back(partner ? Xapian::Query(Xapian::Query::OP_OR, typed, Partner(partner->id, boosts)) : typed);
       k += n;
     }
     if (op == Xapian::Query::OP_AND) {
@@ -327,7 +334,7 @@ Xapian::Query QueryExpander::Node(const Xapian::Query& query, std::vector<Xapian
       // "Ô-xtrây-li-a" and "Hoa Kỳ" in quotes come as phrases: a phrase that is all a partner's name is one.
       const std::optional<PartnerAliases::Match> partner = prefix->empty() ? aliases_.Find(words, 0) : std::nullopt;
       if (partner && partner->words == words.size()) {
-        return Xapian::Query(Xapian::Query::OP_OR, Phrase(words, *prefix, boosts), Partner(partner->id));
+        return Xapian::Query(Xapian::Query::OP_OR, Phrase(words, *prefix, boosts), Partner(partner->id, boosts));
       }
       return Phrase(words, *prefix, boosts);
     }

@@ -76,7 +76,7 @@ class QueryExpander {
                       std::vector<Xapian::Query>& boosts) const;
   Xapian::Query Phrase(const std::vector<std::string>& words, const std::string& prefix,
                        std::vector<Xapian::Query>& boosts) const;
-  Xapian::Query Partner(const std::string& id) const;
+  Xapian::Query Partner(const std::string& id, std::vector<Xapian::Query>& boosts) const;
   // Zero-weight terms that let snippets highlight the word written with its tone mark in the other place.
   void AddHighlightTerms(const std::vector<std::string>& words, std::vector<Xapian::Query>& out) const;
 
