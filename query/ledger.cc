@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <map>
@@ -34,17 +33,6 @@ int DaysIn(int year, int month) {
 std::string Ymd(int year, int month, int day) {
   char out[40];  // room for any int, though dates have four, two and two digits
   std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
-  return out;
-}
-
-// The doses figure as people read it: 31,000,000.
-std::string Doses(std::int64_t n) {
-  const std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0 && digits[i - 1] != '-') out += ',';
-    out += digits[i];
-  }
   return out;
 }
 
@@ -145,7 +133,7 @@ class PartnerReconciler {
       entry.role = LedgerRole::kRestatement;
       entry.linked = {earlier.id};
       if (c.due && open.due && *c.due != *open.due && EndOfPeriod(*c.due) != EndOfPeriod(*open.due)) {
-        ledger_.conflicts.push_back(Doses(*c.doses) + " doses are due " + *open.due + " in " + Where(earlier.row) +
+        ledger_.conflicts.push_back(GroupedDoses(*c.doses) + " doses are due " + *open.due + " in " + Where(earlier.row) +
                                     " but " + *c.due + " in " + Where(entry.row) + "; the later date is used");
       }
       if (c.due) open.due = c.due;
@@ -191,8 +179,8 @@ class PartnerReconciler {
     // Doses no promise in the record accounts for: a gift reported as handed over is committed too.
     entry.committed = left;
     if (any_promise && c.kind == CommitmentKind::kDelivery) {
-      ledger_.conflicts.push_back(Where(entry.row) + " reports " + Doses(*c.doses) + " doses delivered, " +
-                                  Doses(left) + " more than the earlier commitments in the record");
+      ledger_.conflicts.push_back(Where(entry.row) + " reports " + GroupedDoses(*c.doses) + " doses delivered, " +
+                                  GroupedDoses(left) + " more than the earlier commitments in the record");
     }
   }
 
@@ -208,9 +196,9 @@ class PartnerReconciler {
     }
     const double gap = std::abs(static_cast<double>(*c.doses - sum));
     if (gap <= kRunningTotalTolerance * static_cast<double>(*c.doses)) return;
-    ledger_.conflicts.push_back(Where(total.row) + " gives " + Doses(*c.doses) + " doses " +
+    ledger_.conflicts.push_back(Where(total.row) + " gives " + GroupedDoses(*c.doses) + " doses " +
                                 (delivered ? "delivered" : "committed") + " in all; the documents up to it add up to " +
-                                Doses(sum));
+                                GroupedDoses(sum));
   }
 
   PartnerLedger& ledger_;
@@ -256,6 +244,16 @@ std::optional<std::string> EndOfPeriod(const std::string& date) {
   const int day = Number(d.substr(8, 2));
   if (day < 1 || day > DaysIn(year, month)) return std::nullopt;
   return date;
+}
+
+std::string GroupedDoses(std::int64_t doses, std::string_view separator) {
+  const std::string digits = std::to_string(doses < 0 ? -doses : doses);
+  std::string out = doses < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (digits.size() - i) % 3 == 0) out += separator;
+    out += digits[i];
+  }
+  return out;
 }
 
 std::string Today() {

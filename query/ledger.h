@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "query/commitment_table.h"
@@ -69,6 +70,10 @@ Ledger Reconcile(const std::vector<CommitmentRow>& rows, const std::string& as_o
 // The last day a due date or a DATE allows: "2021" -> "2021-12-31", "2021-Q3" -> "2021-09-30",
 // "2021-02" -> "2021-02-28", "2021-07-15" -> itself; nullopt when it is none of these.
 std::optional<std::string> EndOfPeriod(const std::string& date);
+
+// A dose figure with its digits grouped in threes: 31000000 -> "31,000,000" (or "31.000.000" with "."), as
+// the conflicts, the command line, the report and the drafts write it.
+std::string GroupedDoses(std::int64_t doses, std::string_view separator = ",");
 
 // Today's date, YYYY-MM-DD, in local time.
 std::string Today();

@@ -390,14 +390,7 @@ Data PartnerData(const PartnerName& name, std::string_view language) {
 }  // namespace
 
 std::string WriteDoses(std::int64_t doses, std::string_view language) {
-  const std::string separator = language == "vi" ? "." : language == "fr" ? "\u202F" : ",";
-  const std::string digits = std::to_string(doses < 0 ? -doses : doses);
-  std::string out = doses < 0 ? "-" : "";
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i != 0 && (digits.size() - i) % 3 == 0) out += separator;
-    out += digits[i];
-  }
-  return out;
+  return GroupedDoses(doses, language == "vi" ? "." : language == "fr" ? "\u202F" : ",");
 }
 
 std::string WriteDate(std::string_view date, std::string_view language) { return WriteDateAs(date, language, false); }

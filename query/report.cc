@@ -11,6 +11,7 @@
 
 #include "index/json_writer.h"
 #include "ingest/embedded_data.h"
+#include "ingest/fields.h"
 #include "nlp/embedded_data.h"
 
 namespace dipdoc {
@@ -18,16 +19,6 @@ namespace {
 
 // ---------------------------------------------------------------------------------------------------------
 // Text
-
-std::string Thousands(std::int64_t n) {
-  const std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out = n < 0 ? "-" : "";
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 // For HTML and SVG text and attribute values. Control characters XML does not allow are dropped.
 std::string Escape(std::string_view s) {
@@ -356,7 +347,7 @@ std::string MarkdownRefs(const Refs& refs) {
   return out + "]";
 }
 
-std::string MarkdownFigure(const Figure& f) { return Thousands(f.doses) + MarkdownRefs(f.refs); }
+std::string MarkdownFigure(const Figure& f) { return GroupedDoses(f.doses) + MarkdownRefs(f.refs); }
 
 std::string RenderMarkdown(const Report& r) {
   std::ostringstream md;
@@ -379,9 +370,9 @@ std::string RenderMarkdown(const Report& r) {
        << " | " << MarkdownFigure(p.delivered) << " | " << Percent(p.delivered.doses, p.committed.doses) << " | "
        << MarkdownFigure(p.outstanding) << " | " << MarkdownFigure(p.overdue) << " |\n";
   }
-  md << "| **All partners** | **" << Thousands(r.totals.committed.doses) << "** | **"
-     << Thousands(r.totals.delivered.doses) << "** | **" << Percent(r.totals.delivered.doses, r.totals.committed.doses)
-     << "** | **" << Thousands(r.totals.outstanding.doses) << "** | **" << Thousands(r.totals.overdue.doses)
+  md << "| **All partners** | **" << GroupedDoses(r.totals.committed.doses) << "** | **"
+     << GroupedDoses(r.totals.delivered.doses) << "** | **" << Percent(r.totals.delivered.doses, r.totals.committed.doses)
+     << "** | **" << GroupedDoses(r.totals.outstanding.doses) << "** | **" << GroupedDoses(r.totals.overdue.doses)
      << "** |\n\n";
 
   md << "## By kind\n\n";
@@ -399,14 +390,14 @@ std::string RenderMarkdown(const Report& r) {
     for (const DeliveryStep& s : r.deliveries) {
       std::string partners;
       for (const auto& [id, doses] : s.by_partner) {
-        partners += (partners.empty() ? "" : ", ") + EscapeMarkdown(PartnerName(id)) + " " + Thousands(doses);
+        partners += (partners.empty() ? "" : ", ") + EscapeMarkdown(PartnerName(id)) + " " + GroupedDoses(doses);
       }
-      md << "| " << s.date << " | " << Thousands(s.delivered) << MarkdownRefs(s.refs) << " | "
-         << Thousands(s.cumulative) << " | " << partners << " |\n";
+      md << "| " << s.date << " | " << GroupedDoses(s.delivered) << MarkdownRefs(s.refs) << " | "
+         << GroupedDoses(s.cumulative) << " | " << partners << " |\n";
     }
     md << "\n";
   }
-  if (r.undated_delivered > 0) md << "Undated deliveries, not placed in time: " << Thousands(r.undated_delivered) << ".\n\n";
+  if (r.undated_delivered > 0) md << "Undated deliveries, not placed in time: " << GroupedDoses(r.undated_delivered) << ".\n\n";
 
   md << "## What remains open\n\n";
   if (r.open.empty()) {
@@ -417,10 +408,10 @@ std::string RenderMarkdown(const Report& r) {
     for (const Event& o : r.open) {
       const LedgerEntry& e = *o.entry;
       md << "| " << EscapeMarkdown(PartnerName(o.partner)) << " | " << EscapeMarkdown(e.row.date.value_or("undated"))
-         << " | " << EscapeMarkdown(Describe(e)) << " | " << Thousands(e.row.commitment.doses.value_or(0)) << " | "
-         << Thousands(e.remaining) << " [" << o.ref << "] | "
+         << " | " << EscapeMarkdown(Describe(e)) << " | " << GroupedDoses(e.row.commitment.doses.value_or(0)) << " | "
+         << GroupedDoses(e.remaining) << " [" << o.ref << "] | "
          << EscapeMarkdown(e.due_end.value_or(e.row.commitment.due.value_or("no date given"))) << " | "
-         << (e.overdue > 0 ? "**" + Thousands(e.overdue) + "**" : "-") << " |\n";
+         << (e.overdue > 0 ? "**" + GroupedDoses(e.overdue) + "**" : "-") << " |\n";
     }
     md << "\n";
   }
@@ -437,7 +428,7 @@ std::string RenderMarkdown(const Report& r) {
     const LedgerEntry& e = *t.entry;
     const auto& doses = e.row.commitment.doses;
     md << "| " << EscapeMarkdown(e.row.date.value_or("undated")) << " | " << EscapeMarkdown(PartnerName(t.partner))
-       << " | " << EscapeMarkdown(Describe(e)) << " | " << (doses ? Thousands(*doses) : "not stated") << " | "
+       << " | " << EscapeMarkdown(Describe(e)) << " | " << (doses ? GroupedDoses(*doses) : "not stated") << " | "
        << RoleWords(e.role) << " | [" << t.ref << "] |\n";
   }
   md << "\n## Sources\n\n";
@@ -616,7 +607,7 @@ std::string HtmlRefs(const Refs& refs) {
   return out + "]</sup>";
 }
 
-std::string HtmlFigure(const Figure& f) { return Thousands(f.doses) + HtmlRefs(f.refs); }
+std::string HtmlFigure(const Figure& f) { return GroupedDoses(f.doses) + HtmlRefs(f.refs); }
 
 // Doses by partner: a committed and a delivered bar for each partner, on one round axis.
 std::string PartnerChart(const Report& r) {
@@ -640,7 +631,7 @@ std::string PartnerChart(const Report& r) {
   svg << "<desc id=\"partners-desc\">";
   if (shown.empty()) svg << "No partner committed or delivered doses in this period.";
   for (const PartnerFigures* p : shown) {
-    svg << Escape(p->name) << ": " << Thousands(p->committed.doses) << " committed, " << Thousands(p->delivered.doses)
+    svg << Escape(p->name) << ": " << GroupedDoses(p->committed.doses) << " committed, " << GroupedDoses(p->delivered.doses)
         << " delivered. ";
   }
   svg << "</desc>\n";
@@ -666,7 +657,7 @@ std::string PartnerChart(const Report& r) {
     const PartnerFigures& p = *shown[i];
     const double top = legend + row * static_cast<double>(i) + (row - 2 * bar - 2) / 2;
     svg << "<g class=\"partner\" data-partner=\"" << Escape(p.id) << "\"><title>" << Escape(p.name) << ": "
-        << Thousands(p.committed.doses) << " doses committed, " << Thousands(p.delivered.doses) << " delivered</title>\n";
+        << GroupedDoses(p.committed.doses) << " doses committed, " << GroupedDoses(p.delivered.doses) << " delivered</title>\n";
     svg << "<text x=\"" << label_width - 8 << "\" y=\"" << Num(top + bar + 5) << "\" text-anchor=\"end\" font-size=\"11.5\">"
         << Escape(Shorten(p.name, 20)) << "</text>\n";
     struct Bar {
@@ -682,7 +673,7 @@ std::string PartnerChart(const Report& r) {
           << (committed ? kCommittedFill : kDeliveredFill) << "\"" << (committed ? " stroke=\"" : "")
           << (committed ? kCommittedStroke : "") << (committed ? "\"" : "") << "/>";
       svg << "<text x=\"" << Num(plot_x + w + 4) << "\" y=\"" << Num(b.y + bar - 2) << "\" font-size=\"10\">"
-          << Thousands(b.doses) << ' ' << b.cls << "</text>\n";
+          << GroupedDoses(b.doses) << ' ' << b.cls << "</text>\n";
     }
     svg << "</g>\n";
   }
@@ -712,10 +703,10 @@ std::string DeliveryChart(const Report& r) {
     svg << "No dated deliveries in this period.";
   } else {
     svg << "From " << r.deliveries.front().date << " to " << r.deliveries.back().date << ", "
-        << Thousands(r.deliveries.back().cumulative) << " doses delivered in " << r.deliveries.size() << " dated step"
+        << GroupedDoses(r.deliveries.back().cumulative) << " doses delivered in " << r.deliveries.size() << " dated step"
         << (r.deliveries.size() == 1 ? "" : "s") << ".";
   }
-  if (r.undated_delivered > 0) svg << " Not shown: " << Thousands(r.undated_delivered) << " undated doses.";
+  if (r.undated_delivered > 0) svg << " Not shown: " << GroupedDoses(r.undated_delivered) << " undated doses.";
   svg << "</desc>\n";
   if (r.deliveries.empty()) {
     svg << "<rect x=\"" << left << "\" y=\"" << top << "\" width=\"" << plot_w << "\" height=\"" << plot_h
@@ -807,16 +798,16 @@ std::string DeliveryChart(const Report& r) {
     svg << "<polyline class=\"cumulative " << line.cls << "\" points=\"" << points.str() << "\" fill=\"none\" stroke=\""
         << line.colour << "\" stroke-width=\"" << (line.cls == "total" ? 2.5 : 1.8) << "\"";
     if (!line.dash.empty()) svg << " stroke-dasharray=\"" << line.dash << "\"";
-    svg << "><title>" << Escape(line.label) << ": " << Thousands(static_cast<std::int64_t>(prev)) << " doses delivered</title></polyline>\n";
-    labels.push_back({y_of(prev), line.label + " " + Thousands(static_cast<std::int64_t>(prev)), line.colour});
+    svg << "><title>" << Escape(line.label) << ": " << GroupedDoses(static_cast<std::int64_t>(prev)) << " doses delivered</title></polyline>\n";
+    labels.push_back({y_of(prev), line.label + " " + GroupedDoses(static_cast<std::int64_t>(prev)), line.colour});
   }
   // Each step of the total, as a dot with what it adds.
   for (const DeliveryStep& s : r.deliveries) {
     std::string who;
-    for (const auto& [id, doses] : s.by_partner) who += (who.empty() ? "" : ", ") + PartnerName(id) + " " + Thousands(doses);
+    for (const auto& [id, doses] : s.by_partner) who += (who.empty() ? "" : ", ") + PartnerName(id) + " " + GroupedDoses(doses);
     svg << "<circle cx=\"" << Num(x_of(DayNumber(s.date))) << "\" cy=\"" << Num(y_of(static_cast<double>(s.cumulative)))
-        << "\" r=\"3\" fill=\"#111\"><title>" << s.date << ": +" << Thousands(s.delivered) << " (" << Escape(who)
-        << "), " << Thousands(s.cumulative) << " in all</title></circle>\n";
+        << "\" r=\"3\" fill=\"#111\"><title>" << s.date << ": +" << GroupedDoses(s.delivered) << " (" << Escape(who)
+        << "), " << GroupedDoses(s.cumulative) << " in all</title></circle>\n";
   }
   // End labels, pushed apart so that none overlaps another.
   std::vector<std::size_t> order(labels.size());
@@ -852,11 +843,11 @@ std::string RenderHtml(const Report& r) {
          "chart or follow up.</p>\n</body>\n</html>\n";
     return h.str();
   }
-  h << "<p class=\"summary\">Partners committed <strong>" << Thousands(r.totals.committed.doses)
-    << "</strong> doses and delivered <strong>" << Thousands(r.totals.delivered.doses) << "</strong> ("
+  h << "<p class=\"summary\">Partners committed <strong>" << GroupedDoses(r.totals.committed.doses)
+    << "</strong> doses and delivered <strong>" << GroupedDoses(r.totals.delivered.doses) << "</strong> ("
     << Percent(r.totals.delivered.doses, r.totals.committed.doses) << "); <strong>"
-    << Thousands(r.totals.outstanding.doses) << "</strong> are still to come, <strong>"
-    << Thousands(r.totals.overdue.doses) << "</strong> of them overdue as of " << Escape(r.as_of)
+    << GroupedDoses(r.totals.outstanding.doses) << "</strong> are still to come, <strong>"
+    << GroupedDoses(r.totals.overdue.doses) << "</strong> of them overdue as of " << Escape(r.as_of)
     << ". Superscript numbers are the sources at the end.</p>\n";
 
   h << "<section>\n<h2>Pledged against delivered, by partner</h2>\n<figure>\n" << PartnerChart(r)
@@ -872,17 +863,17 @@ std::string RenderHtml(const Report& r) {
       << "</td><td class=\"num" << (p.overdue.doses > 0 ? " overdue" : "") << "\">" << HtmlFigure(p.overdue)
       << "</td></tr>\n";
   }
-  h << "<tr class=\"total\"><td>All partners</td><td class=\"num\">" << Thousands(r.totals.committed.doses)
-    << "</td><td class=\"num\">" << Thousands(r.totals.delivered.doses) << "</td><td class=\"num\">"
+  h << "<tr class=\"total\"><td>All partners</td><td class=\"num\">" << GroupedDoses(r.totals.committed.doses)
+    << "</td><td class=\"num\">" << GroupedDoses(r.totals.delivered.doses) << "</td><td class=\"num\">"
     << Percent(r.totals.delivered.doses, r.totals.committed.doses) << "</td><td class=\"num\">"
-    << Thousands(r.totals.outstanding.doses) << "</td><td class=\"num\">" << Thousands(r.totals.overdue.doses)
+    << GroupedDoses(r.totals.outstanding.doses) << "</td><td class=\"num\">" << GroupedDoses(r.totals.overdue.doses)
     << "</td></tr>\n</tbody>\n</table>\n";
   // The kinds gather many sources each: they go in a column of their own rather than beside the figures.
   h << "<h3>By kind</h3>\n<table class=\"kinds\">\n<thead><tr><th>Kind</th><th class=\"num\">Committed</th>"
        "<th class=\"num\">Delivered</th><th class=\"num\">Share</th><th>Sources</th></tr></thead>\n<tbody>\n";
   for (const KindFigures& k : r.kinds) {
-    h << "<tr><td>" << k.label << "</td><td class=\"num\">" << Thousands(k.committed.doses) << "</td><td class=\"num\">"
-      << Thousands(k.delivered.doses) << "</td><td class=\"num\">" << Percent(k.delivered.doses, k.committed.doses)
+    h << "<tr><td>" << k.label << "</td><td class=\"num\">" << GroupedDoses(k.committed.doses) << "</td><td class=\"num\">"
+      << GroupedDoses(k.delivered.doses) << "</td><td class=\"num\">" << Percent(k.delivered.doses, k.committed.doses)
       << "</td><td class=\"sources\">";
     if (!k.committed.refs.empty()) h << "committed " << HtmlRefs(k.committed.refs) << ' ';
     if (!k.delivered.refs.empty()) h << "delivered " << HtmlRefs(k.delivered.refs);
@@ -893,7 +884,7 @@ std::string RenderHtml(const Report& r) {
   h << "<section>\n<h2>Deliveries over time</h2>\n<figure>\n" << DeliveryChart(r)
     << "<figcaption>Doses delivered, summed over partners (solid line) and for the largest deliverers (dashed, "
        "named at the right), by the date of the document reporting each delivery.";
-  if (r.undated_delivered > 0) h << " Not shown: " << Thousands(r.undated_delivered) << " doses from undated documents.";
+  if (r.undated_delivered > 0) h << " Not shown: " << GroupedDoses(r.undated_delivered) << " doses from undated documents.";
   h << "</figcaption>\n</figure>\n</section>\n";
 
   h << "<section>\n<h2>What remains open</h2>\n";
@@ -906,10 +897,10 @@ std::string RenderHtml(const Report& r) {
       const LedgerEntry& e = *o.entry;
       h << "<tr><td>" << Escape(PartnerName(o.partner)) << "</td><td class=\"date\">" << Escape(e.row.date.value_or("undated"))
         << "</td><td>" << Escape(Describe(e)) << "</td><td class=\"num\">"
-        << Thousands(e.row.commitment.doses.value_or(0)) << "</td><td class=\"num\">" << Thousands(e.remaining)
+        << GroupedDoses(e.row.commitment.doses.value_or(0)) << "</td><td class=\"num\">" << GroupedDoses(e.remaining)
         << HtmlRefs({o.ref}) << "</td><td class=\"date\">" << Escape(e.due_end.value_or(e.row.commitment.due.value_or("not given")))
         << "</td><td class=\"num" << (e.overdue > 0 ? " overdue" : "") << "\">"
-        << (e.overdue > 0 ? Thousands(e.overdue) + " (overdue)" : "-") << "</td></tr>\n";
+        << (e.overdue > 0 ? GroupedDoses(e.overdue) + " (overdue)" : "-") << "</td></tr>\n";
     }
     h << "</tbody>\n</table>\n";
   }
@@ -932,7 +923,7 @@ std::string RenderHtml(const Report& r) {
     const LedgerEntry& e = *t.entry;
     const auto& doses = e.row.commitment.doses;
     h << "<tr><td class=\"date\">" << Escape(e.row.date.value_or("undated")) << "</td><td>" << Escape(PartnerName(t.partner))
-      << "</td><td>" << Escape(Describe(e)) << "</td><td class=\"num\">" << (doses ? Thousands(*doses) : "not stated")
+      << "</td><td>" << Escape(Describe(e)) << "</td><td class=\"num\">" << (doses ? GroupedDoses(*doses) : "not stated")
       << "</td><td>" << RoleWords(e.role) << "</td><td class=\"num\"><a href=\"#ref-" << t.ref << "\">[" << t.ref
       << "]</a></td></tr>\n";
   }
@@ -981,13 +972,11 @@ std::string PartnerName(const std::string& id) {
     std::istringstream in{std::string(data::kPartnersEn)};
     for (std::string line; std::getline(in, line);) {
       if (line.empty() || line[0] == '#' || line[0] == '!') continue;
-      std::vector<std::string> fields;
-      std::istringstream cells(line);
-      for (std::string cell; std::getline(cells, cell, '\t');) fields.push_back(cell);
+      const std::vector<std::string_view> fields = SplitFields(line, '\t');
       if (fields.size() < 2 || fields[1] == "-") continue;
-      const std::string flags = fields.size() > 2 ? fields[2] : "";
-      if (flags.find("adj") != std::string::npos || flags.find("noun") != std::string::npos) continue;
-      out.try_emplace(fields[1], fields[0].substr(0, fields[0].find('|')));
+      const std::string_view flags = fields.size() > 2 ? fields[2] : "";
+      if (flags.find("adj") != std::string_view::npos || flags.find("noun") != std::string_view::npos) continue;
+      out.try_emplace(std::string(fields[1]), std::string(fields[0].substr(0, fields[0].find('|'))));
     }
     return out;
   }();

@@ -193,24 +193,12 @@ int RunSearch(const SearchArgs& args) {
 
 namespace {
 
-// 31000000 -> "31,000,000", for the terminal.
-std::string Grouped(std::int64_t n) {
-  const std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    const std::size_t left = digits.size() - i;
-    if (i > 0 && left % 3 == 0 && digits[i - 1] != '-') out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 void PrintLedger(const Ledger& ledger, bool entries) {
   std::printf("as of %s\n", ledger.as_of.c_str());
   std::printf("%-14s  %14s  %14s  %14s  %14s\n", "partner", "committed", "delivered", "outstanding", "overdue");
   for (const PartnerLedger& p : ledger.partners) {
-    std::printf("%-14s  %14s  %14s  %14s  %14s\n", p.partner.c_str(), Grouped(p.committed).c_str(),
-                Grouped(p.delivered).c_str(), Grouped(p.outstanding).c_str(), Grouped(p.overdue).c_str());
+    std::printf("%-14s  %14s  %14s  %14s  %14s\n", p.partner.c_str(), GroupedDoses(p.committed).c_str(),
+                GroupedDoses(p.delivered).c_str(), GroupedDoses(p.outstanding).c_str(), GroupedDoses(p.overdue).c_str());
   }
   for (const PartnerLedger& p : ledger.partners) {
     if (entries) {
@@ -218,11 +206,11 @@ void PrintLedger(const Ledger& ledger, bool entries) {
       for (const LedgerEntry& e : p.entries) {
         const Commitment& c = e.row.commitment;
         std::string what = std::string(ToString(e.role));
-        if (e.role == LedgerRole::kPromise && e.remaining > 0) what += ", " + Grouped(e.remaining) + " open";
+        if (e.role == LedgerRole::kPromise && e.remaining > 0) what += ", " + GroupedDoses(e.remaining) + " open";
         if (e.overdue > 0) what += ", overdue";
         std::printf("  %-10s  %-12s  %-9s  %12s  %-12s  %-10s  %s\n    %s\n", OrDash(e.row.date).c_str(),
                     std::string(ToString(c.kind)).c_str(), std::string(ToString(c.status)).c_str(),
-                    c.doses ? Grouped(*c.doses).c_str() : "?", OrDash(c.vaccine).c_str(), OrDash(c.due).c_str(),
+                    c.doses ? GroupedDoses(*c.doses).c_str() : "?", OrDash(c.vaccine).c_str(), OrDash(c.due).c_str(),
                     what.c_str(), e.row.source.c_str());
       }
     }
