@@ -13,29 +13,12 @@
 #include "ingest/embedded_data.h"
 #include "ingest/fields.h"
 #include "nlp/embedded_data.h"
+#include "query/partner_names.h"
 
 namespace dipdoc {
 namespace {
 
 using Data = kainjow::mustache::data;
-
-// The rows of a TSV data file, comment and blank lines left out.
-std::vector<std::vector<std::string_view>> TsvRows(std::string_view tsv) {
-  std::vector<std::vector<std::string_view>> rows;
-  for (std::string_view line : SplitFields(tsv, '\n')) {
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    rows.push_back(SplitFields(line, '\t'));
-  }
-  return rows;
-}
-
-bool HasFlag(std::string_view flags, std::string_view flag) {
-  for (std::string_view f : SplitFields(flags, ',')) {
-    if (f == flag) return true;
-  }
-  return false;
-}
 
 // --- Dates ----------------------------------------------------------------------------------------------
 
@@ -107,81 +90,6 @@ std::string WriteDateAs(std::string_view date, std::string_view language, bool a
     return (adverbial ? "in " : "") + std::string("the ") + kEnglishQuarters[d.quarter - 1] + " quarter of " + year;
   }
   return (adverbial ? "in " : "") + year;
-}
-
-// --- Names ----------------------------------------------------------------------------------------------
-
-enum class PartnerKind { kCountry, kOrganisation, kCompany };
-
-struct PartnerName {
-  PartnerKind kind = PartnerKind::kCountry;
-  std::string name;    // the short name: "Cu-ba", "Cuba", "Pfizer"
-  std::string formal;  // the state's full name when the gazetteer has one: "Cộng hòa Cuba", "Republic of Cuba"
-};
-
-std::string_view Gazetteer(std::string_view language) {
-  if (language == "vi") return data::kPartnersVi;
-  if (language == "fr") return data::kPartnersFr;
-  return data::kPartnersEn;
-}
-
-// Words that begin (vi, fr) or occur in (en) the official name of a state.
-bool IsStateTitle(std::string_view alias, std::string_view language) {
-  static const std::map<std::string_view, std::vector<std::string_view>> kTitles = {
-      {"vi", {"Cộng hòa ", "Liên bang ", "Vương quốc ", "Hợp chủng quốc ", "Đại Hàn Dân Quốc", "Nhà nước "}},
-      {"en", {"Republic", "Kingdom", "Federation", "United States of America", "Confederation", "State of"}},
-      {"fr", {"République", "Royaume", "Fédération", "Confédération", "États-Unis d'Amérique"}},
-  };
-  for (std::string_view title : kTitles.at(language)) {
-    if (language == "en" ? alias.find(title) != std::string_view::npos : alias.starts_with(title)) return true;
-  }
-  return false;
-}
-
-// The partner's names from the extraction gazetteer of `language`: the first alias of its first row that is
-// a name (not an adjective, a demonym or an abbreviation), and the first alias that is a state's full title.
-std::optional<PartnerName> NamesFromGazetteer(const std::string& id, std::string_view language) {
-  std::optional<PartnerName> found;
-  for (const auto& row : TsvRows(Gazetteer(language))) {
-    if (row.size() < 2 || row[0].starts_with("!") || row[1] != id) continue;
-    const std::string_view flags = row.size() > 2 ? row[2] : std::string_view();
-    if (HasFlag(flags, "adj") || HasFlag(flags, "noun") || HasFlag(flags, "case")) continue;
-    const std::vector<std::string_view> aliases = SplitFields(row[0], '|');
-    if (!found) found = PartnerName{PartnerKind::kCountry, std::string(aliases.front()), ""};
-    for (std::string_view alias : aliases) {
-      if (found->formal.empty() && IsStateTitle(alias, language)) found->formal = alias;
-    }
-  }
-  return found;
-}
-
-PartnerKind KindOf(const std::string& id) {
-  for (const auto& row : TsvRows(data::kPartnersEn)) {
-    if (row.size() >= 3 && row[0] == "!kind" && row[1] == id) {
-      return row[2] == "company" ? PartnerKind::kCompany : PartnerKind::kOrganisation;
-    }
-  }
-  return PartnerKind::kCountry;
-}
-
-// "cơ chế COVAX" at the head of an address line is "Cơ chế COVAX".
-std::string CapitaliseAscii(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return text;
-}
-
-// A company keeps its own name in every language; an organisation or a country takes the name of the
-// letter's language, else the English one, else its id.
-PartnerName NameOf(const std::string& id, std::string_view language) {
-  const PartnerKind kind = KindOf(id);
-  std::optional<PartnerName> name;
-  if (kind != PartnerKind::kCompany) name = NamesFromGazetteer(id, language);
-  if (!name) name = NamesFromGazetteer(id, "en");
-  if (!name) name = PartnerName{kind, id, ""};
-  name->kind = kind;
-  if (kind != PartnerKind::kCountry) name->name = CapitaliseAscii(name->name);
-  if (name->formal.empty()) name->formal = name->name;
-  return *name;
 }
 
 bool StartsWithAny(std::string_view text, std::initializer_list<std::string_view> prefixes) {
@@ -365,7 +273,7 @@ void SetDue(Data& item, const CommitmentRow& row, std::string_view language) {
   item.set("due", due ? WriteDateAdverbial(*due, language) : "");
 }
 
-Data PartnerData(const PartnerName& name, std::string_view language) {
+Data PartnerData(const PartnerNames& name, std::string_view language) {
   Data partner;
   partner.set("country", name.kind == PartnerKind::kCountry);
   partner.set("organisation", name.kind == PartnerKind::kOrganisation);
@@ -413,7 +321,7 @@ Result<std::string> DraftLetter(const PartnerLedger& ledger, const DraftOptions&
 
   const bool markdown = options.format == "md";
   Citations citations(markdown);
-  const PartnerName name = NameOf(ledger.partner, language);
+  const PartnerNames name = NamesOf(ledger.partner, language);
 
   std::vector<Data> deliveries;
   std::vector<Data> outstanding;

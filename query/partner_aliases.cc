@@ -13,13 +13,6 @@
 namespace dipdoc {
 namespace {
 
-bool HasFlag(std::string_view flags, std::string_view flag) {
-  for (std::string_view f : SplitFields(flags, ',')) {
-    if (f == flag) return true;
-  }
-  return false;
-}
-
 std::string FoldedKey(const std::vector<std::string>& words, std::size_t from, std::size_t n) {
   std::string key;
   for (std::size_t k = from; k < from + n; ++k) {

@@ -13,6 +13,7 @@
 #include "ingest/embedded_data.h"
 #include "ingest/fields.h"
 #include "nlp/embedded_data.h"
+#include "query/partner_names.h"
 
 namespace dipdoc {
 namespace {
@@ -965,23 +966,6 @@ std::string RenderReport(const Ledger& ledger, const ReportScope& scope, ReportF
   return {};
 }
 
-std::string PartnerName(const std::string& id) {
-  // The first name of each id in the English gazetteer, skipping adjectives ("Japanese") and "the British".
-  static const std::map<std::string, std::string> names = [] {
-    std::map<std::string, std::string> out;
-    std::istringstream in{std::string(data::kPartnersEn)};
-    for (std::string line; std::getline(in, line);) {
-      if (line.empty() || line[0] == '#' || line[0] == '!') continue;
-      const std::vector<std::string_view> fields = SplitFields(line, '\t');
-      if (fields.size() < 2 || fields[1] == "-") continue;
-      const std::string_view flags = fields.size() > 2 ? fields[2] : "";
-      if (flags.find("adj") != std::string_view::npos || flags.find("noun") != std::string_view::npos) continue;
-      out.try_emplace(std::string(fields[1]), std::string(fields[0].substr(0, fields[0].find('|'))));
-    }
-    return out;
-  }();
-  const auto it = names.find(id);
-  return it == names.end() ? id : it->second;
-}
+std::string PartnerName(const std::string& id) { return NamesOf(id, "en").name; }
 
 }  // namespace dipdoc

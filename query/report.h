@@ -65,7 +65,7 @@ ReportScope MakeReportScope(const std::vector<CommitmentRow>& rows, std::optiona
 // The report of `ledger` (Reconcile over the scope's rows) in `format`. Pure: no index or file access.
 std::string RenderReport(const Ledger& ledger, const ReportScope& scope, ReportFormat format);
 
-// A partner's display name: the first English name the gazetteers give its id ("JP" -> "Japan"), else the id.
+// A partner's display name in the report: its English short name (query/partner_names.h: "JP" -> "Japan").
 std::string PartnerName(const std::string& id);
 
 }  // namespace dipdoc

@@ -182,6 +182,33 @@ std::string CanonicalPartnerId(std::string id) {
   return id;
 }
 
+std::string BalanceHighlights(std::string_view snippet) {
+  static constexpr std::string_view kOpen = "<mark>", kClose = "</mark>", kEllipsis = "…";
+  std::string out;
+  out.reserve(snippet.size() + kClose.size());
+  bool open = false;
+  for (std::size_t i = 0; i < snippet.size();) {
+    if (snippet.substr(i, kOpen.size()) == kOpen) {
+      if (!open) out += kOpen;
+      open = true;
+      i += kOpen.size();
+    } else if (snippet.substr(i, kClose.size()) == kClose) {
+      if (open) out += kClose;
+      open = false;
+      i += kClose.size();
+    } else {
+      out += snippet[i++];
+    }
+  }
+  if (open) {
+    const bool cut = out.ends_with(kEllipsis);
+    if (cut) out.resize(out.size() - kEllipsis.size());
+    out += kClose;
+    if (cut) out += kEllipsis;
+  }
+  return out;
+}
+
 Searcher::Searcher(Xapian::Database db, const PartnerAliases& aliases)
     : db_(std::move(db)),
       expander_(db_, aliases),
@@ -261,8 +288,9 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
     // differ only in which of several good passages they show. Putting every word of the text in its
     // canonical tone placement is a third of a snippet's time: only when the query needs it.
     static const Xapian::Stem none;
-    hit.snippet = mset.snippet(d.text, kSnippetBytes, query.value().two_placements ? snippet_stemmer_ : none, 0,
-                               "<mark>", "</mark>", "…");
+    hit.snippet = BalanceHighlights(mset.snippet(d.text, kSnippetBytes,
+                                                 query.value().two_placements ? snippet_stemmer_ : none, 0,
+                                                 "<mark>", "</mark>", "…"));
     result.hits.push_back(std::move(hit));
   }
   if (result.total == 0 && !request.query.empty()) result.suggestion = expander_.Suggest(request.query);

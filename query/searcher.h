@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -78,6 +79,11 @@ class Searcher {
 // The partner id as the index spells it: two letters are a country code (upper case), anything else a
 // slug (lower case).
 std::string CanonicalPartnerId(std::string id);
+
+// `snippet` with every <mark> closed and no </mark> without its <mark>. Xapian's snippet leaves a highlight
+// open when its length limit falls inside a highlighted phrase ("Bộ <mark>Ngoại…"): the mark is closed
+// before the trailing ellipsis.
+std::string BalanceHighlights(std::string_view snippet);
 
 }  // namespace dipdoc
 

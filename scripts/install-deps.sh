@@ -11,7 +11,8 @@ packages=(
   libcli11-dev                       # the command line
   libkainjow-mustache-dev            # letter templates (Mustache)
   libcpp-httplib-dev                 # the HTTP server
-  chromium                           # headless: the web UI's browser test, report rendering
+  chromium chromium-driver           # headless: the web UI's browser test, report rendering
+  python3-selenium                   # drives the browser test
   libssl-dev                         # SHA-256 content ids
   libgumbo-dev                       # HTML5 parsing
   libcld2-dev                        # language identification

@@ -6,6 +6,7 @@
 #include <exception>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string_view>
@@ -26,6 +27,7 @@
 #include "query/json_output.h"
 #include "query/ledger.h"
 #include "query/letter_draft.h"
+#include "query/partner_names.h"
 #include "query/report.h"
 #include "query/searcher.h"
 #include "query/statistics.h"
@@ -313,6 +315,7 @@ HttpResponse Router::Route(const HttpRequest& request) {
   if (path == "/api/commitments") return only_get([&] { return Commitments(request); });
   if (path == "/api/report") return only_get([&] { return Report(request); });
   if (path == "/api/draft") return only_get([&] { return Draft(request); });
+  if (path == "/api/partners") return only_get([&] { return Partners(); });
   if (path == "/api/documents") {
     if (request.method == "POST") return Upload(request);
     HttpResponse response = ErrorResponse(405, "method not allowed");
@@ -342,6 +345,24 @@ HttpResponse Router::Health() {
   if (Result<Xapian::Database> db = OpenDatabase(options_.db); db.ok()) documents = CollectStats(db.value()).documents;
   JsonWriter json;
   json.BeginObject().Field("ok", true).Field("documents", documents).EndObject();
+  return Respond(200, kJson, json.str());
+}
+
+HttpResponse Router::Partners() {
+  // Every partner the gazetteers know and every one the index holds (an id the gazetteers lost still shows).
+  std::map<std::string, std::size_t> documents;
+  for (const std::string& id : KnownPartnerIds()) documents.emplace(id, 0);
+  if (Result<Xapian::Database> db = OpenDatabase(options_.db); db.ok()) {
+    for (const auto& [id, count] : CollectStats(db.value()).by_partner) documents[id] = count;
+  }
+  JsonWriter json;
+  json.BeginObject().Key("partners").BeginArray();
+  for (const auto& [id, count] : documents) {
+    json.BeginObject().Field("id", id).Field("kind", ToString(KindOf(id))).Key("names").BeginObject();
+    for (const char* language : {"vi", "en", "fr"}) json.Field(language, NamesOf(id, language).name);
+    json.EndObject().Field("documents", count).EndObject();
+  }
+  json.EndArray().EndObject();
   return Respond(200, kJson, json.str());
 }
 

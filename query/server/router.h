@@ -85,6 +85,7 @@ class Router {
   HttpResponse Report(const HttpRequest& request);
   HttpResponse Draft(const HttpRequest& request);
   HttpResponse Health();
+  HttpResponse Partners();
   HttpResponse GetDocument(const std::string& doc_id);
   HttpResponse GetDocumentFile(const std::string& doc_id);
   HttpResponse Upload(const HttpRequest& request);

@@ -117,17 +117,31 @@ function fmtNumber(n) {
 function baseName(path) {
   return String(path ?? '').split(/[\\/]/).pop();
 }
+// id -> {kind, names: {vi, en, fr}}, from /api/partners, loaded once before the first view.
+const knownPartners = new Map();
+let partnersLoaded = null;
+function loadPartners() {
+  partnersLoaded ??= api('/api/partners').then((data) => {
+    for (const p of data.partners || []) knownPartners.set(p.id, p);
+  }).catch(() => { /* names fall back to Intl and the ids */ });
+  return partnersLoaded;
+}
 let regionNames = null;
-// A partner id as a readable name: ISO country codes through Intl, slugs as they are.
+// A partner id as a readable name in the interface language: "Cu-ba (CU)", "Pfizer". Countries keep their
+// code, which is what partner: searches take.
 function partnerName(id) {
   if (!id) return '';
-  if (/^[A-Z]{2}$/.test(id)) {
+  const known = knownPartners.get(id);
+  const name = known && (known.names[uiLang] || known.names.en);
+  const country = /^[A-Z]{2}$/.test(id);
+  if (name) return country ? `${name} (${id})` : name;
+  if (country) {
     try {
       if (!regionNames || regionNames.lang !== uiLang) {
         regionNames = {lang: uiLang, names: new Intl.DisplayNames([uiLang], {type: 'region'})};
       }
-      const name = regionNames.names.of(id);
-      if (name && name !== id) return `${name} (${id})`;
+      const region = regionNames.names.of(id);
+      if (region && region !== id) return `${region} (${id})`;
     } catch (e) { /* no Intl.DisplayNames */ }
   }
   return id;
@@ -224,6 +238,8 @@ async function render() {
   const main = $('#view');
   main.className = `view-${view}`;
   try {
+    await loadPartners();
+    if (token !== renderToken) return;
     await VIEWS[view](main, route, () => token === renderToken);
   } catch (e) {
     if (token === renderToken) reportError(e);
@@ -367,7 +383,8 @@ function renderHits(box, data, s, offset) {
   }
   parts.push('<ol class="hits">');
   for (const hit of hits) {
-    const partners = (hit.partners || []).map((p) => `<span class="tag">${esc(partnerName(p))}</span>`).join(' ');
+    const tags = (hit.partners || []).map((p) => `<span class="tag" data-partner="${esc(p)}">${
+        esc(partnerName(p))}</span>`).join(' ');
     parts.push(`<li class="hit">
       <a class="title" href="/?${esc(qs({doc: hit.doc_id}))}">${esc(hit.title || baseName(hit.source))}</a>
       <div class="meta">
@@ -377,7 +394,7 @@ function renderHits(box, data, s, offset) {
         <span class="source" title="${esc(hit.source)}">${esc(baseName(hit.source))}</span>
       </div>
       <p class="snippet">${sanitiseSnippet(hit.snippet || '')}</p>
-      ${partners ? `<div class="partners">${partners}</div>` : ''}
+      ${tags ? `<div class="partners">${tags}</div>` : ''}
     </li>`);
   }
   parts.push('</ol>');
@@ -417,7 +434,7 @@ function highlightText(text, spans) {
     const piece = esc(decoder.decode(bytes.subarray(a, b)));
     const over = clean.filter((sp) => sp.start <= a && sp.end >= b);
     if (!over.length) { out.push(piece); continue; }
-    const classes = [...new Set(over.map((sp) => sp.cls))].join(' ');
+    const classes = [...new Set(over.flatMap((sp) => sp.cls.split(' ')))].join(' ');
     const titles = [...new Set(over.map((sp) => sp.title).filter(Boolean))].join(' · ');
     const anchor = clean.find((sp) => sp.id && sp.start === a);
     out.push(`<mark class="${classes}"${titles ? ` title="${esc(titles)}"` : ''}${anchor
@@ -447,7 +464,7 @@ function commitmentsTable(rows, {withPartner = true, withSource = false, anchors
     if (withSource) td('col_date', esc(r.date || ''), 'date');
     const sentence = anchors ? `<a href="#c-${i}" data-anchor="c-${i}">${esc(r.sentence || '')}</a>`
         : esc(r.sentence || '');
-    const source = withSource && r.doc_id ? ` <a class="src" href="/?${esc(qs({doc: r.doc_id}))}">${
+    const source = withSource && r.doc_id ? ` <a class="src" href="/?${esc(qs({doc: r.doc_id, at: r.start}))}">${
         esc(baseName(r.source))}</a>` : '';
     td('col_sentence', sentence + source, 'sentence');
     return `<tr>${cells.join('')}</tr>`;
@@ -475,8 +492,8 @@ VIEWS.doc = async (main, route, current) => {
   if (!current()) return;
   document.title = `${doc.title || id} — dipdoc`;
   const spans = [];
-  (doc.commitments || []).forEach((c, i) => spans.push({start: c.start, end: c.end, cls: 'hl-commit', id: `c-${i}`,
-      title: `${tv('kind', c.kind)} · ${tv('status', c.status)}${c.doses ? ` · ${dosesText(c.doses)}` : ''}`}));
+  (doc.commitments || []).forEach((c, i) => spans.push({start: c.start, end: c.end, cls: `hl-commit c-${i}`,
+      id: `c-${i}`, title: `${tv('kind', c.kind)} · ${tv('status', c.status)}${c.doses ? ` · ${dosesText(c.doses)}` : ''}`}));
   for (const p of doc.partners || []) {
     for (const [start, end] of p.spans || []) {
       spans.push({start, end, cls: 'hl-partner', title: `${p.name || p.id} (${p.id})`});
@@ -485,8 +502,8 @@ VIEWS.doc = async (main, route, current) => {
   for (const d of doc.doses || []) {
     spans.push({start: d.start, end: d.end, cls: 'hl-dose', title: `${fmtNumber(d.value)} ${d.unit || ''}`});
   }
-  const partners = (doc.partners || []).map((p) => `<a class="tag" href="${esc(searchUrl({}, {partner: p.id}))}">${
-      esc(p.name || p.id)} (${esc(p.id)})</a>`).join(' ');
+  const partners = (doc.partners || []).map((p) => `<a class="tag" href="${esc(searchUrl({}, {partner: p.id}))}"
+      data-partner="${esc(p.id)}">${esc(partnerName(p.id))}</a>`).join(' ');
   const meta = [
     ['meta_date', esc(doc.date || t('no_date'))],
     ['meta_type', esc(tv('type', doc.doc_type))],
@@ -510,17 +527,26 @@ VIEWS.doc = async (main, route, current) => {
         <mark class="hl-commit">${esc(t('legend_commit'))}</mark></p>
       <div id="doc-text" lang="${esc(doc.language || '')}">${highlightText(doc.text || '', spans)}</div>
     </article>`;
+  const showCommitment = (anchor, behavior) => {
+    const target = document.getElementById(anchor);
+    if (!target) return;
+    target.scrollIntoView({behavior, block: 'center'});
+    target.classList.add('flash');
+    setTimeout(() => target.classList.remove('flash'), 1500);
+  };
   // In-page anchors must not change the route: scroll instead.
   for (const link of main.querySelectorAll('a[data-anchor]')) {
     link.addEventListener('click', (event) => {
       event.preventDefault();
-      const target = document.getElementById(link.dataset.anchor);
-      if (target) {
-        target.scrollIntoView({behavior: 'smooth', block: 'center'});
-        target.classList.add('flash');
-        setTimeout(() => target.classList.remove('flash'), 1500);
-      }
+      showCommitment(link.dataset.anchor, 'smooth');
     });
+  }
+  // "?doc=ID&at=BYTE" (a ledger row's source link): the commitment that starts there, in view.
+  const at = route.params.get('at');
+  const cited = at === null ? -1 : (doc.commitments || []).findIndex((c) => String(c.start) === at);
+  if (cited >= 0) {
+    for (const piece of main.querySelectorAll(`#doc-text mark.c-${cited}`)) piece.classList.add('cited');
+    showCommitment(`c-${cited}`, 'instant');
   }
 };
 
@@ -550,7 +576,8 @@ VIEWS.commitments = async (main, route, current) => {
       <div class="field"><label for="as-of">${esc(t('as_of'))}</label>
         <input id="as-of" name="as_of" type="date" value="${esc(asOf)}"></div>
       <button type="submit" class="primary">${esc(t('apply'))}</button>
-      <a class="button" href="/api/commitments?format=csv" download="commitments.csv">${esc(t('export_csv'))}</a>
+      <a class="button" href="/api/commitments?${esc(qs({by_partner: 1, as_of: asOf, format: 'csv'}))}"
+         download="ledger-${esc(asOf)}.csv">${esc(t('export_csv'))}</a>
     </form>
     <div id="ledger-box"><p class="muted">${esc(t('loading'))}</p></div>`;
   $('#ledger-form').addEventListener('submit', (event) => {
@@ -577,7 +604,8 @@ VIEWS.commitments = async (main, route, current) => {
   }).join('');
   const body = rows.map((r) => `
     <tr class="${r.partner === selected ? 'selected' : ''}${r.overdue > 0 ? ' has-overdue' : ''}">
-      <th scope="row"><a href="${esc(url({partner: r.partner}))}">${esc(partnerName(r.partner))}</a></th>
+      <th scope="row"><a href="${esc(url({partner: r.partner}))}" data-partner="${esc(r.partner)}">${
+          esc(partnerName(r.partner))}</a></th>
       <td class="num">${esc(fmtNumber(r.committed))}</td><td class="num">${esc(fmtNumber(r.delivered))}</td>
       <td class="num">${esc(fmtNumber(r.outstanding))}</td><td class="num overdue">${esc(fmtNumber(r.overdue))}</td>
       <td class="num">${(r.conflicts || []).length || ''}</td>
@@ -719,8 +747,8 @@ function uploadFile(file) {
         return;
       }
       item.querySelector('.upload-name').textContent = `${t('upload_done')} ${file.name}`;
-      const partners = (body.partners || []).map((p) => `<span class="tag">${esc(p.name || p.id)} (${
-          esc(p.id)})</span>`).join(' ');
+      const partners = (body.partners || []).map((p) => `<span class="tag" data-partner="${esc(p.id)}">${
+          esc(partnerName(p.id))}</span>`).join(' ');
       result.innerHTML = `<p><a class="title" href="/?${esc(qs({doc: body.doc_id}))}">${
           esc(body.title || file.name)}</a></p>
           ${partners ? `<p>${esc(t('meta_partners'))}: ${partners}</p>` : ''}

@@ -91,5 +91,47 @@ TEST_CASE("words only in a capture's page furniture do not find it; accent-free 
   CHECK(sorted(sources("\"ngoai giao vaccine\"")) == sorted(sources("\"ngoại giao vaccine\"")));
 }
 
+// Each <mark> closed before the next opens, and at the end: a browser would otherwise stretch the
+// highlight over the rest of the page.
+bool HighlightsBalanced(const std::string& snippet) {
+  bool open = false;
+  for (std::size_t i = 0; (i = snippet.find("mark>", i)) != std::string::npos; i += 5) {
+    const bool closing = i >= 2 && snippet.compare(i - 2, 2, "</") == 0;
+    if (closing != open) return false;
+    open = !closing;
+  }
+  return !open;
+}
+
+TEST_CASE("a snippet cut inside a highlighted phrase still closes its highlight", "[e2e]") {
+  CHECK(BalanceHighlights("Bộ <mark>Ngoại giao</mark> và Bộ <mark>Ngoại…") ==
+        "Bộ <mark>Ngoại giao</mark> và Bộ <mark>Ngoại</mark>…");
+  CHECK(BalanceHighlights("giao</mark> vaccine <mark>Abdala</mark>") == "giao vaccine <mark>Abdala</mark>");
+  CHECK(BalanceHighlights("<mark>a <mark>b</mark>") == "<mark>a b</mark>");
+  CHECK(BalanceHighlights("no highlight…") == "no highlight…");
+
+  // Over the seeds, where "ngoại giao" is highlighted as one phrase and often at a snippet's end.
+  const auto seeds = testing::SeedsDir();
+  if (!seeds) return;
+  testing::TempDir db;
+  REQUIRE(Indexer(db.path()).Ingest({seeds->string()}).ok());
+  Result<Xapian::Database> index = OpenDatabase(db.path());
+  REQUIRE(index.ok());
+  Searcher searcher(index.value());
+  for (const char* query : {"ngoai giao", "\"ngoại giao vaccine\"", "vaccine", "Bộ Y tế"}) {
+    INFO(query);
+    SearchRequest request;
+    request.query = query;
+    request.limit = 20;
+    Result<SearchResult> result = searcher.Search(request);
+    REQUIRE(result.ok());
+    CHECK_FALSE(result.value().hits.empty());
+    for (const SearchHit& hit : result.value().hits) {
+      INFO(hit.snippet);
+      CHECK(HighlightsBalanced(hit.snippet));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dipdoc

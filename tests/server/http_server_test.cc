@@ -127,6 +127,9 @@ TEST_CASE("the server listens on loopback and answers every route", "[server]") 
   auto report = get("/api/report", {{"format", "html"}});
   CHECK(report->status == 200);
   CHECK(report->get_header_value("Content-Type") == "text/html; charset=utf-8");
+  auto partners = get("/api/partners");
+  CHECK(partners->status == 200);
+  CHECK(Json(partners->body)["partners"].Size() > 50);
   auto letter = get("/api/draft", {{"partner", "NL"}, {"lang", "fr"}});
   CHECK(letter->status == 200);
   CHECK(letter->get_header_value("Content-Type") == "text/plain; charset=utf-8");

@@ -173,6 +173,50 @@ TEST_CASE("every route answers with its content type and the security headers", 
   CHECK(router.Handle(Get("/api/documents/" + upper)).status == 200);
 }
 
+TEST_CASE("the partners route names every partner in vi, en and fr, with its documents", "[server]") {
+  auto partner = [](const rapidjson::Document& json, const std::string& id) -> const rapidjson::Value* {
+    for (const auto& p : json["partners"].GetArray()) {
+      if (id == p["id"].GetString()) return &p;
+    }
+    return nullptr;
+  };
+  Router router(OptionsFor(SharedIndex()));
+  const HttpResponse response = router.Handle(Get("/api/partners"));
+  REQUIRE(response.status == 200);
+  CHECK(response.content_type == "application/json; charset=utf-8");
+  const rapidjson::Document json = Json(response);
+  REQUIRE(json["partners"].Size() > 50);  // every partner the gazetteers know, not only those in the index
+  std::string previous;
+  for (const auto& p : json["partners"].GetArray()) {
+    CHECK(previous < p["id"].GetString());  // sorted, each once
+    previous = p["id"].GetString();
+  }
+
+  const rapidjson::Value* nl = partner(json, "NL");
+  REQUIRE(nl != nullptr);
+  CHECK(std::string((*nl)["kind"].GetString()) == "country");
+  CHECK(std::string((*nl)["names"]["vi"].GetString()) == "Hà Lan");
+  CHECK(std::string((*nl)["names"]["en"].GetString()) == "Netherlands");
+  CHECK(std::string((*nl)["names"]["fr"].GetString()) == "Pays-Bas");
+  CHECK((*nl)["documents"].GetInt() >= 4);
+  // A state's short name, not its full title ("Liên bang Nga" comes first in the gazetteer).
+  CHECK(std::string((*partner(json, "RU"))["names"]["vi"].GetString()) == "Nga");
+  CHECK(std::string((*partner(json, "DE"))["names"]["vi"].GetString()) == "Đức");
+  const rapidjson::Value* pfizer = partner(json, "pfizer");
+  REQUIRE(pfizer != nullptr);
+  CHECK(std::string((*pfizer)["kind"].GetString()) == "company");
+  CHECK(std::string((*pfizer)["names"]["vi"].GetString()) == "Pfizer");
+  CHECK((*pfizer)["documents"].GetInt() == 0);
+  CHECK(std::string((*partner(json, "covax"))["kind"].GetString()) == "organisation");
+  CHECK(std::string((*partner(json, "covax"))["names"]["vi"].GetString()) == "Cơ chế COVAX");
+
+  // Without an index: the names still, no documents.
+  TempDir empty;
+  const rapidjson::Document bare = Json(Router(OptionsFor(empty.path() / "none")).Handle(Get("/api/partners")));
+  CHECK(bare["partners"].Size() == json["partners"].Size());
+  CHECK((*partner(bare, "NL"))["documents"].GetInt() == 0);
+}
+
 TEST_CASE("search finds words with or without diacritics, filters and pages", "[server]") {
   Router router(OptionsFor(SharedIndex()));
   auto search = [&](std::multimap<std::string, std::string> params) {
