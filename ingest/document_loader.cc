@@ -12,6 +12,7 @@
 #include "ingest/file_kind.h"
 #include "ingest/html_extractor.h"
 #include "ingest/image_reader.h"
+#include "ingest/line_wraps.h"
 #include "ingest/office_reader.h"
 #include "ingest/page_furniture.h"
 #include "ingest/pdf_reader.h"
@@ -122,6 +123,8 @@ Result<LoadedFile> DocumentLoader::LoadFile(std::string_view bytes, std::string_
   if (!document.ok()) return document.status();
   Document& d = document.value();
   if (Trim(d.text).empty()) return Status::InvalidInput("no text (only white space or page furniture)");
+  // A web page's paragraphs are whole lines already; scans, PDFs and plain text may be wrapped.
+  if (d.format != "html") JoinWrappedLines(d.text);
   d.doc_id = ContentId(bytes);
   d.source = std::string(source);
   d.path = std::string(path);
@@ -260,6 +263,7 @@ Result<LoadedFile> DocumentLoader::EmailDocument(std::string_view bytes, std::st
   if (e.date) text += "Date: " + *e.date + "\n";
   text += "Subject: " + e.subject + "\n\n" + body;
   d.text = normaliser_.Normalise(text);
+  JoinWrappedLines(d.text);  // mail is often wrapped at 72 characters
   d.pages = SplitPages(d.text);
   Profile(d);
 

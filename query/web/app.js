@@ -492,8 +492,11 @@ VIEWS.doc = async (main, route, current) => {
   if (!current()) return;
   document.title = `${doc.title || id} — dipdoc`;
   const spans = [];
-  (doc.commitments || []).forEach((c, i) => spans.push({start: c.start, end: c.end, cls: `hl-commit c-${i}`,
-      id: `c-${i}`, title: `${tv('kind', c.kind)} · ${tv('status', c.status)}${c.doses ? ` · ${dosesText(c.doses)}` : ''}`}));
+  (doc.commitments || []).forEach((c, i) => {
+    const doses = c.doses ? ` · ${dosesText(c.doses)}` : '';
+    spans.push({start: c.start, end: c.end, cls: `hl-commit c-${i}`, id: `c-${i}`,
+                title: `${tv('kind', c.kind)} · ${tv('status', c.status)}${doses}`});
+  });
   for (const p of doc.partners || []) {
     for (const [start, end] of p.spans || []) {
       spans.push({start, end, cls: 'hl-partner', title: `${p.name || p.id} (${p.id})`});

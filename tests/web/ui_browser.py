@@ -331,7 +331,8 @@ def pfizer_in_three_clicks(page):
     check(len(detail_rows) == len(expected["commitments"]),
           f"{len(detail_rows)} rows shown for Pfizer's {len(expected['commitments'])} commitments")
     shown = sorted(digits(page.find('td[data-label="Số liều"]', r).text) for r in detail_rows)
-    check(shown == sorted(-1 if c.get("doses") is None else c["doses"] for c in expected["commitments"]), f"Pfizer's doses shown {shown}")
+    doses = sorted(-1 if c.get("doses") is None else c["doses"] for c in expected["commitments"])
+    check(shown == doses, f"Pfizer's doses shown {shown}, the API's {doses}")
     check(all(page.find_all("a.src", r) for r in detail_rows), "a Pfizer commitment without its source link")
     page.shot("commitments-pfizer")
     first = expected["commitments"][0]
