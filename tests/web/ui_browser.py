@@ -89,20 +89,60 @@ def tools_missing():
     return None
 
 
-def start_browser(profile_dir):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+class Browser:
+    """Headless Chromium driven through chromedriver. This script starts both, each on a loopback port of its
+    own, and points each at the other by address: left to themselves they meet at the name "localhost",
+    which a machine without /etc/hosts (a fresh debootstrap root) cannot resolve."""
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or shutil.which("chromium-browser")
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--no-first-run", "--disable-extensions", "--window-size=1280,900",
-                     f"--user-data-dir={profile_dir}"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    driver.set_page_load_timeout(120)
-    return driver
+    def __init__(self, work):
+        from selenium import webdriver
+        from selenium.webdriver.remote.file_detector import UselessFileDetector
+
+        self.processes = []
+        self.log = open(os.path.join(work, "browser.log"), "w")
+        try:
+            devtools = free_port()
+            self._start([shutil.which("chromium") or shutil.which("chromium-browser"), "--headless=new",
+                         "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                         "--disable-extensions", "--window-size=1280,900", "--remote-debugging-address=127.0.0.1",
+                         f"--remote-debugging-port={devtools}", f"--user-data-dir={os.path.join(work, 'chromium')}",
+                         "about:blank"], f"http://127.0.0.1:{devtools}/json/version")
+            port = free_port()
+            url = self._start([shutil.which("chromedriver"), f"--port={port}"], f"http://127.0.0.1:{port}/status")
+            options = webdriver.ChromeOptions()
+            options.debugger_address = f"127.0.0.1:{devtools}"
+            options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+            self.driver = webdriver.Remote(command_executor=url.rsplit("/", 1)[0], options=options)
+            # chromedriver runs here: a file input takes the file's path, nothing is sent over.
+            self.driver.file_detector = UselessFileDetector()
+            self.driver.set_page_load_timeout(120)
+        except Exception:
+            self.close()
+            raise
+
+    def _start(self, command, ready_url):
+        process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
+        self.processes.append(process)
+        for _ in range(300):
+            try:
+                if fetch(ready_url)[0] == 200:
+                    return ready_url
+            except OSError:
+                pass
+            check(process.poll() is None, f"{os.path.basename(command[0])} exited at start; see {self.log.name}")
+            time.sleep(0.1)
+        raise CheckFailed(f"{os.path.basename(command[0])} did not answer; see {self.log.name}")
+
+    def close(self):
+        if getattr(self, "driver", None):
+            self.driver.quit()
+        for process in reversed(self.processes):
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        self.log.close()
 
 
 class Page:
@@ -557,11 +597,11 @@ def run(binary, source_dir, shared_dir, work):
                             capture_output=True, text=True, timeout=900)
     check(ingest.returncode in (0, 1), f"ingest failed ({ingest.returncode}): {ingest.stderr[-2000:]}")
     server, log, base = serve(binary, db, work)
-    driver = None
+    browser = None
     try:
         check_static_files(base)
-        driver = start_browser(os.path.join(work, "chromium"))
-        page = Page(driver, base, os.environ.get("DIPDOC_ARTIFACTS", "/tmp/dipdoc-ui-artifacts"))
+        browser = Browser(work)
+        page = Page(browser.driver, base, os.environ.get("DIPDOC_ARTIFACTS", "/tmp/dipdoc-ui-artifacts"))
         try:
             drive(page, work)
         except Exception:
@@ -569,8 +609,8 @@ def run(binary, source_dir, shared_dir, work):
             raise
         return 0
     finally:
-        if driver:
-            driver.quit()
+        if browser:
+            browser.close()
         server.terminate()
         try:
             server.wait(timeout=10)
