@@ -23,32 +23,58 @@
 namespace dipdoc {
 namespace {
 
-// Runs prepare(worker, i) for every i in [0, n) on `jobs` threads and hands each result to consume(i, result)
-// on the calling thread, in index order. At most `window` results wait at once, so memory stays bounded
-// however many files there are. When consume returns false the workers stop after their current item.
-template <typename T, typename Prepare, typename Consume>
-void RunOrdered(std::size_t n, unsigned jobs, std::size_t window, Prepare prepare, Consume consume) {
+// How many prepared results may wait for the writer. The writer stops for a while at each commit (a tenth of
+// a second for 500 small documents); a window that holds longer than that keeps the workers busy meanwhile.
+// The byte budget keeps memory bounded when the files are large.
+struct Window {
+  std::size_t items;  // at most this many results wait at once
+  std::size_t bytes;  // and none is claimed while those waiting weigh more than this (by `weigh`)
+};
+
+// Runs prepare(thread, i) for every i in [0, n) on `threads` threads, the calling one included, and hands
+// each result to consume(i, result) on the calling thread, in index order. The calling thread prepares an
+// item itself only while the result it is to consume next is not ready, so with one thread per core every
+// core stays busy and none is shared. At most `window` results wait at once, so memory stays bounded
+// however many items there are. When consume returns false the other threads stop after their current item.
+template <typename T, typename Prepare, typename Weigh, typename Consume>
+void RunOrdered(std::size_t n, unsigned threads, Window window, Prepare prepare, Weigh weigh, Consume consume) {
+  struct Slot {
+    std::optional<T> result;
+    std::size_t weight = 0;
+  };
   std::mutex mu;
   std::condition_variable changed;
-  std::vector<std::optional<T>> ring(window);
+  std::vector<Slot> ring(window.items);
   std::size_t next_claim = 0;
   std::size_t next_write = 0;
+  std::size_t waiting_bytes = 0;  // the weight of the results in `ring`
   bool stop = false;
 
-  auto work = [&](unsigned worker) {
+  // Under `mu`. The item the writer waits for is always claimable: until it is claimed nothing waits in the
+  // ring, so neither bound holds it back.
+  auto can_claim = [&] {
+    return next_claim < n && next_claim < next_write + window.items && waiting_bytes < window.bytes;
+  };
+  // Prepares item i and puts its result in the ring. Called without `mu`.
+  auto deliver = [&](unsigned thread, std::size_t i) {
+    T result = prepare(thread, i);
+    const std::size_t weight = weigh(result);
+    std::lock_guard lock(mu);
+    ring[i % window.items] = {std::move(result), weight};
+    waiting_bytes += weight;
+    changed.notify_all();
+  };
+  auto work = [&](unsigned thread) {
     pthread_setname_np(pthread_self(), "dipdoc-worker");  // tells workers from the writer in top and perf
     for (;;) {
       std::size_t i;
       {
         std::unique_lock lock(mu);
-        changed.wait(lock, [&] { return stop || next_claim >= n || next_claim < next_write + window; });
+        changed.wait(lock, [&] { return stop || next_claim >= n || can_claim(); });
         if (stop || next_claim >= n) return;
         i = next_claim++;
       }
-      T result = prepare(worker, i);
-      std::lock_guard lock(mu);
-      ring[i % window] = std::move(result);
-      changed.notify_all();
+      deliver(thread, i);
     }
   };
   // However the loop below ends (done, consume said stop, or an exception), the workers are told to stop
@@ -58,17 +84,29 @@ void RunOrdered(std::size_t n, unsigned jobs, std::size_t window, Prepare prepar
     stop = true;
     changed.notify_all();
   };
+  const unsigned writer = threads - 1;  // the calling thread's number for prepare()
   std::vector<std::jthread> workers;
-  for (unsigned w = 0; w < jobs; ++w) workers.emplace_back(work, w);
+  for (unsigned w = 0; w < writer; ++w) workers.emplace_back(work, w);
 
   try {
     for (std::size_t i = 0; i < n; ++i) {
       T result;
       {
         std::unique_lock lock(mu);
-        changed.wait(lock, [&] { return ring[i % window].has_value(); });
-        result = std::move(*ring[i % window]);
-        ring[i % window].reset();
+        Slot& slot = ring[i % window.items];
+        while (!slot.result) {
+          if (can_claim()) {
+            const std::size_t k = next_claim++;
+            lock.unlock();
+            deliver(writer, k);
+            lock.lock();
+          } else {
+            changed.wait(lock);
+          }
+        }
+        result = std::move(*slot.result);
+        slot.result.reset();
+        waiting_bytes -= slot.weight;
         next_write = i + 1;
         changed.notify_all();
       }
@@ -96,7 +134,7 @@ struct Prepared {
   std::vector<PreparedDocument> documents;
 };
 
-// What each worker owns: Xapian objects are not thread-safe.
+// What each thread that prepares documents owns: Xapian objects are not thread-safe.
 struct WorkerState {
   DocumentBuilder builder;
   std::optional<Xapian::Database> snapshot;  // the index as it was when the run began
@@ -202,7 +240,7 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
     try {
       states.back()->snapshot.emplace(db_dir_.string());
     } catch (const Xapian::Error&) {
-      // No snapshot: this worker prepares every file and lets the writer decide.
+      // No snapshot: this thread prepares every file and lets the writer decide.
     }
   }
 
@@ -212,10 +250,10 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
   OcrPool ocr(jobs, ocr_options, make_engine, options_.ocr_cache ? db_dir_ / "ocr-cache" : std::filesystem::path());
   const DocumentLoader loader(options_.loader, &ocr);
   const Extractor extractor;
-  auto prepare = [&](unsigned worker, std::size_t i) -> Prepared {
+  auto prepare = [&](unsigned thread, std::size_t i) -> Prepared {
     Prepared out;
     try {
-      WorkerState& state = *states[worker];
+      WorkerState& state = *states[thread];
       Result<std::string> bytes = loader.ReadFile(files[i]);
       if (!bytes.ok()) {
         out.error = bytes.status().message();
@@ -308,7 +346,14 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
     return true;
   };
 
-  RunOrdered<Prepared>(files.size(), jobs, std::size_t{4} * jobs, prepare, consume);
+  // A prepared document holds its text a few dozen times over (record, terms with positions, JSON).
+  auto weigh = [](const Prepared& prepared) {
+    std::size_t bytes = 0;
+    for (const PreparedDocument& document : prepared.documents) bytes += document.record.document.text.size();
+    return bytes;
+  };
+  const Window window{std::size_t{128} * jobs, std::size_t{4} << 20};
+  RunOrdered<Prepared>(files.size(), jobs, window, prepare, weigh, consume);
 
   try {
     if (write_error) {

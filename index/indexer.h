@@ -15,14 +15,15 @@
 namespace dipdoc {
 
 struct IngestOptions {
-  // Workers that load, normalise, extract and prepare documents in parallel; 0 means one per core.
-  // Whatever the number, one thread writes the index.
+  // Threads that load, normalise, extract and prepare documents in parallel; 0 means one per core. One of
+  // them is the thread that writes the index, which prepares documents only while the next one to write is
+  // not ready: the writer is the bottleneck, so it never waits for a core. 1 means no other thread.
   unsigned jobs = 0;
   // Documents per transaction. A crash loses at most the uncommitted batch, which the next run redoes.
   std::size_t commit_every = 500;
   LoaderOptions loader;
   OcrOptions ocr;
-  // Makes one OCR engine per worker; unset means Tesseract with `ocr`. Tests put a fake here.
+  // Makes one OCR engine per thread; unset means Tesseract with `ocr`. Tests put a fake here.
   OcrPool::EngineFactory make_ocr_engine;
   // Keep recognised pages in <db>/ocr-cache, so a re-run never OCRs the same page twice.
   bool ocr_cache = true;
@@ -51,7 +52,7 @@ using IngestProgress = std::function<void(std::size_t done, std::size_t total, s
 std::vector<std::string> CollectFiles(const std::vector<std::string>& inputs, std::vector<IngestFailure>& failed);
 
 // Runs one ingest: files -> Documents -> Extractions -> the index, with the work spread over `jobs`
-// workers and one writer, in transactions of `commit_every` documents. One bad file is a failure in the
+// threads, one of which writes, in transactions of `commit_every` documents. One bad file is a failure in the
 // report, never the end of the batch. Re-running an interrupted or completed ingest is safe: unchanged
 // files are skipped before extraction, so a re-run only does the work that is missing.
 class Indexer {

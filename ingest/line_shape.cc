@@ -1,5 +1,6 @@
 #include "ingest/line_shape.h"
 
+#include <unicode/locid.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -24,7 +25,19 @@ std::size_t WordCount(std::string_view line) {
 }
 
 std::string LowerCase(std::string_view text) {
+  // ASCII text lower-cases byte by byte, without ICU's round trip through UTF-16, in every locale but those
+  // whose I is ı (ICU lower-cases in the default locale).
+  static const bool ascii_alone = [] {
+    const std::string_view language = icu::Locale::getDefault().getLanguage();
+    return language != "tr" && language != "az";
+  }();
   std::string out;
+  if (ascii_alone &&
+      std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    out.reserve(text.size());
+    for (char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+    return out;
+  }
   ToUnicode(text).toLower().toUTF8String(out);
   return out;
 }
@@ -42,10 +55,16 @@ bool IsParagraph(std::string_view line, std::size_t min_words) {
   return last == '.' || last == '!' || last == '?' || last == ':' || line.find(". ") != std::string_view::npos;
 }
 
+std::size_t LineEnd(std::string_view text, std::size_t from) {
+  const auto end = std::find_if(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(),
+                                [](char c) { return c == '\n' || c == '\f'; });
+  return static_cast<std::size_t>(end - text.begin());
+}
+
 std::vector<std::string_view> NonEmptyLines(std::string_view text) {
   std::vector<std::string_view> lines;
   for (std::size_t start = 0; start < text.size();) {
-    const std::size_t eol = std::min(text.find_first_of("\n\f", start), text.size());
+    const std::size_t eol = LineEnd(text, start);
     if (eol > start) lines.push_back(text.substr(start, eol - start));
     start = eol + 1;
   }

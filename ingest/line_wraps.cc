@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/line_shape.h"
+
 namespace dipdoc {
 namespace {
 
@@ -68,7 +70,7 @@ void JoinWrappedLines(std::string& text) {
   std::vector<std::string_view> lines;
   const std::string_view all(text);
   for (std::size_t start = 0; start <= all.size();) {
-    const std::size_t end = std::min(all.find_first_of("\n\f", start), all.size());
+    const std::size_t end = LineEnd(all, start);
     lines.push_back(Trimmed(all.substr(start, end - start)));
     start = end + 1;
   }
@@ -80,8 +82,8 @@ void JoinWrappedLines(std::string& text) {
     const std::string_view next = lines[i + 1];
     if (line.empty() || next.empty()) continue;  // a blank line ends a paragraph
     const std::size_t end = static_cast<std::size_t>(line.data() - all.data()) + line.size();
-    const std::size_t newline = all.find_first_of("\n\f", end);
-    if (newline == std::string_view::npos || all[newline] != '\n') continue;
+    const std::size_t newline = LineEnd(all, end);
+    if (newline == all.size() || all[newline] != '\n') continue;
     if (CodePoints(line) * 100 < measure * kFullLinePercent || EndsSentence(line) || IsHeading(line) ||
         IsHeading(next) || IsListItem(next)) {
       continue;

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "ingest/line_shape.h"
 #include "ingest/utf8.h"
 
 namespace dipdoc {
@@ -174,8 +175,7 @@ bool StartsWithSmallLetter(std::string_view line) {
 std::string CleanLines(std::string_view text) {
   std::vector<std::string> lines;
   for (std::size_t start = 0; start <= text.size();) {
-    std::size_t end = text.find_first_of("\n\f", start);
-    if (end == std::string_view::npos) end = text.size();
+    const std::size_t end = LineEnd(text, start);
     lines.push_back(CollapseSpaces(TrimSpaces(text.substr(start, end - start))));
     if (end < text.size() && text[end] == '\f') lines.push_back("\f");
     start = end + 1;

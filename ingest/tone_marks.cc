@@ -24,9 +24,16 @@ UChar32 InCase(char32_t lower, UChar32 original) {
   return u_isupper(original) ? u_toupper(static_cast<UChar32>(lower)) : static_cast<UChar32>(lower);
 }
 
+bool HasToneMark(const std::vector<UChar32>& word) {
+  return std::any_of(word.begin(), word.end(), [](UChar32 c) {
+    return c >= 0x80 && SplitVowel(static_cast<char32_t>(u_tolower(c))).tone != kLevel;
+  });
+}
+
 // The canonical form of one word as code points, or an empty vector when it is not a Vietnamese syllable
 // with a tone mark, or is already canonical.
 std::vector<UChar32> Canonical(const std::vector<UChar32>& word) {
+  if (!HasToneMark(word)) return {};  // most words of most text, and cheaper to tell than to parse
   std::u32string lower(word.size(), U' ');
   for (std::size_t i = 0; i < word.size(); ++i) lower[i] = static_cast<char32_t>(u_tolower(word[i]));
   const std::optional<Syllable> syllable = ParseSyllable(lower);
@@ -109,7 +116,7 @@ std::string CanonicalToneMarks(std::string_view text) {
     const int64_t at = i;
     UChar32 c;
     U8_NEXT_UNSAFE(s, i, c);
-    if (u_isalpha(c)) {
+    if (c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : u_isalpha(c)) {  // ASCII without a call
       if (word.empty()) word_start = at;
       word.push_back(c);
       continue;

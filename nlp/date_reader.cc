@@ -290,12 +290,18 @@ std::pair<char32_t, std::size_t> Decode(std::string_view text, std::size_t pos) 
 bool IsLineBreak(char32_t c) {
   return c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
+// ASCII, most of every text, is answered without asking ICU (and as ICU would).
+bool IsAsciiUpper(char32_t c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLetter(char32_t c) { return IsAsciiUpper(c) || (c >= 'a' && c <= 'z'); }
+
 bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == 0x200B || IsLineBreak(c) || u_isUWhiteSpace(static_cast<UChar32>(c));
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return c == 0x200B || IsLineBreak(c) || u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsLetter(char32_t c) {
-  return c != kInvalid && !IsDigit(c) &&
+  if (c < 0x80) return IsAsciiLetter(c);
+  return c != kInvalid &&
          (u_isalpha(static_cast<UChar32>(c)) || (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0);
 }
 
@@ -386,14 +392,20 @@ bool TokenStream::ReadOne() {
       const auto [letter, size] = Decode(text_, pos_);
       if (!IsLetter(letter)) break;
       const auto u = static_cast<UChar32>(letter);
-      if (first) t.capital = u_isupper(u) || u_istitle(u);
-      any_lower = any_lower || u_islower(u);
-      first = false;
-      if (lower.size() <= kMaxWordBytes) {
-        // Ð (U+00D0), a look-alike of Đ, lower-cases to ð.
-        const UChar32 l = (u == 0xD0 || u == 0xF0) ? 0x111 : u_tolower(u);
-        AppendUtf8(lower, static_cast<char32_t>(l));
+      if (u < 0x80) {
+        if (first) t.capital = IsAsciiUpper(letter);
+        any_lower = any_lower || !IsAsciiUpper(letter);
+        if (lower.size() <= kMaxWordBytes) lower += static_cast<char>(IsAsciiUpper(letter) ? u + ('a' - 'A') : u);
+      } else {
+        if (first) t.capital = u_isupper(u) || u_istitle(u);
+        any_lower = any_lower || u_islower(u);
+        if (lower.size() <= kMaxWordBytes) {
+          // Ð (U+00D0), a look-alike of Đ, lower-cases to ð.
+          const UChar32 l = (u == 0xD0 || u == 0xF0) ? 0x111 : u_tolower(u);
+          AppendUtf8(lower, static_cast<char32_t>(l));
+        }
       }
+      first = false;
       pos_ += size;
     }
     t.upper = t.capital && !any_lower;

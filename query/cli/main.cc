@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
   CLI::App* ingest_cmd = app.add_subcommand("ingest", "ingest files and folders (recursively) into the index");
   AddDb(ingest_cmd, ingest.db);
   ingest_cmd->add_flag("--json", ingest.json, "print one JSON report on stdout");
-  ingest_cmd->add_option("--jobs,-j", ingest.jobs, "parallel workers (default: one per core)")
+  ingest_cmd
+      ->add_option("--jobs,-j", ingest.jobs, "threads preparing documents, the writer among them (default: one per core)")
       ->check(CLI::Range(1u, 256u));
   ingest_cmd->add_option("--max-file-mb", ingest.max_file_mb, "refuse files larger than this, unread (default 32)")
       ->check(CLI::Range(1u, 4096u));
