@@ -89,7 +89,7 @@ def main():
 
     rows = [
         ("plain Xapian, 1 thread (baseline)", n / base_s, n / base_slowest, base_mb),
-        (f"dipdoc ingest, {os.cpu_count()} workers", n / dip_s, n / dip_slowest, dip_mb),
+        (f"dipdoc ingest, {os.cpu_count()} threads (the writer one of them)", n / dip_s, n / dip_slowest, dip_mb),
         ("dipdoc ingest again (all unchanged)", n / again_s, None, None),
     ]
     table = [f"{n} synthetic documents ({megabytes:.1f} MB of text, vi/en/fr), {os.cpu_count()} cores, "

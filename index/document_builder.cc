@@ -86,7 +86,7 @@ BuiltDocument DocumentBuilder::Build(const Record& record) {
   }
   if (committed > 0) doc.add_value(schema::kSlotCommittedDoses, Xapian::sortable_serialise(committed));
 
-  doc.set_data(RecordToJson(record));
+  doc.set_data(RecordToJson(record, RecordForm::kStored));
   DictionaryWords words = words_.Collect(doc, d.language.value_or(""), StemmerFor(d.language));
   return {std::move(doc), std::move(words)};
 }

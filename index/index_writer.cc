@@ -43,7 +43,7 @@ bool IndexWriter::DetachPath(const std::string& path, Xapian::docid keep) {
   record.document.source = record.sources.front().source;
   record.document.path = record.sources.front().path;
   doc.remove_term(path_term);
-  doc.set_data(RecordToJson(record));
+  doc.set_data(RecordToJson(record, RecordForm::kStored));
   db_.replace_document(holder, doc);
   return true;
 }
@@ -73,7 +73,7 @@ StoreOutcome IndexWriter::Store(const Record& record, BuiltDocument built, bool 
     refreshed.document.source = stored.sources.front().source;
     refreshed.document.path = stored.sources.front().path;
     for (const SourceFile& source : stored.sources) built.doc.add_boolean_term(schema::PathTerm(source.path));
-    built.doc.set_data(RecordToJson(refreshed));
+    built.doc.set_data(RecordToJson(refreshed, RecordForm::kStored));
     variants_.Record(db_, built.words);
     db_.replace_document(existing, built.doc);
     return StoreOutcome::kReplaced;
@@ -82,7 +82,7 @@ StoreOutcome IndexWriter::Store(const Record& record, BuiltDocument built, bool 
   DetachPath(file.path, existing);
   stored.sources.push_back(file);
   doc.add_boolean_term(schema::PathTerm(file.path));
-  doc.set_data(RecordToJson(stored));
+  doc.set_data(RecordToJson(stored, RecordForm::kStored));
   db_.replace_document(existing, doc);
   return StoreOutcome::kSourceAdded;
 }

@@ -130,7 +130,7 @@ Outcome PruneDocument(Xapian::WritableDatabase& db, Xapian::docid id, const std:
     record.document.source = record.sources.front().source;
     record.document.path = record.sources.front().path;
   }
-  doc.set_data(RecordToJson(record));
+  doc.set_data(RecordToJson(record, RecordForm::kStored));
   db.replace_document(id, doc);
   detached += removed;
   return removed != 0 ? Outcome::kDetached : Outcome::kKept;

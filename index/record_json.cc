@@ -42,12 +42,13 @@ void WriteDocumentFields(JsonWriter& json, const Record& record) {
   json.Field("text", d.text);
 }
 
-// "text", "start", "end" of an item found at `span`.
-void WriteSpanFields(JsonWriter& json, const Span& span, std::string_view text) {
-  json.Field("text", span.In(text)).Field("start", span.start).Field("end", span.end);
+// "text" (in the full form), "start", "end" of an item found at `span`.
+void WriteSpanFields(JsonWriter& json, const Span& span, std::string_view text, RecordForm form) {
+  if (form == RecordForm::kFull) json.Field("text", span.In(text));
+  json.Field("start", span.start).Field("end", span.end);
 }
 
-void WriteExtractionFields(JsonWriter& json, const Extraction& e, std::string_view text) {
+void WriteExtractionFields(JsonWriter& json, const Extraction& e, std::string_view text, RecordForm form) {
   json.Key("partners").BeginArray();
   for (const PartnerMention& p : e.partners) {
     json.BeginObject().Field("id", p.id).Field("name", p.name).Field("kind", p.kind).Field("mentions", p.spans.size());
@@ -65,7 +66,7 @@ void WriteExtractionFields(JsonWriter& json, const Extraction& e, std::string_vi
         .Field("approx", ToString(d.approx))
         .Field("vaccine", d.vaccine)
         .Field("partner", d.partner);
-    WriteSpanFields(json, d.span, text);
+    WriteSpanFields(json, d.span, text, form);
     json.EndObject();
   }
   json.EndArray();
@@ -73,7 +74,7 @@ void WriteExtractionFields(JsonWriter& json, const Extraction& e, std::string_vi
   json.Key("amounts").BeginArray();
   for (const Amount& a : e.amounts) {
     json.BeginObject().Field("value", a.value).Field("currency", a.currency);
-    WriteSpanFields(json, a.span, text);
+    WriteSpanFields(json, a.span, text, form);
     json.EndObject();
   }
   json.EndArray();
@@ -81,7 +82,7 @@ void WriteExtractionFields(JsonWriter& json, const Extraction& e, std::string_vi
   json.Key("dates").BeginArray();
   for (const DateMention& d : e.dates) {
     json.BeginObject().Field("value", d.value);
-    WriteSpanFields(json, d.span, text);
+    WriteSpanFields(json, d.span, text, form);
     json.EndObject();
   }
   json.EndArray();
@@ -89,7 +90,11 @@ void WriteExtractionFields(JsonWriter& json, const Extraction& e, std::string_vi
   json.Key("commitments").BeginArray();
   for (const Commitment& c : e.commitments) {
     json.BeginObject();
-    WriteCommitmentFields(json, c, c.span.In(text));
+    if (form == RecordForm::kFull) {
+      WriteCommitmentFields(json, c, c.span.In(text));
+    } else {
+      WriteCommitmentFields(json, c, std::nullopt);
+    }
     json.EndObject();
   }
   json.EndArray();
@@ -228,7 +233,7 @@ Record ReadRecord(const Value& root) {
 
 }  // namespace
 
-void WriteCommitmentFields(JsonWriter& json, const Commitment& c, std::string_view sentence) {
+void WriteCommitmentFields(JsonWriter& json, const Commitment& c, std::optional<std::string_view> sentence) {
   json.Field("partner", c.partner)
       .Field("kind", ToString(c.kind))
       .Field("status", ToString(c.status))
@@ -236,9 +241,9 @@ void WriteCommitmentFields(JsonWriter& json, const Commitment& c, std::string_vi
       .Field("vaccine", c.vaccine)
       .Field("due", c.due)
       .Field("channel", c.channel)
-      .Field("cumulative", c.cumulative)
-      .Field("sentence", sentence)
-      .Field("start", c.span.start)
+      .Field("cumulative", c.cumulative);
+  if (sentence) json.Field("sentence", *sentence);
+  json.Field("start", c.span.start)
       .Field("end", c.span.end);
 }
 
@@ -250,11 +255,11 @@ Record MakeRecord(Document document, Extraction extraction) {
   return record;
 }
 
-std::string RecordToJson(const Record& record) {
+std::string RecordToJson(const Record& record, RecordForm form) {
   JsonWriter json;
   json.BeginObject();
   WriteDocumentFields(json, record);
-  WriteExtractionFields(json, record.extraction, record.document.text);
+  WriteExtractionFields(json, record.extraction, record.document.text, form);
   json.EndObject();
   return json.str();
 }

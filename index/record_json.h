@@ -1,9 +1,11 @@
 #ifndef DIPDOC_INDEX_RECORD_JSON_H_
 #define DIPDOC_INDEX_RECORD_JSON_H_
 
-// The per-document record as JSON, in the contract's shape (../shared/contract/README.md, `extract --json`).
-// The same text is the Xapian document data, `dipdoc extract --json` output and `GET /api/documents/{id}`.
+// The per-document record as JSON, in the contract's shape (../shared/contract/README.md, `extract --json`):
+// `dipdoc extract --json` and `GET /api/documents/{id}` print it; the Xapian document data is the same
+// JSON without the copies of the text that the spans already give.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,15 +15,22 @@
 
 namespace dipdoc {
 
-std::string RecordToJson(const Record& record);
+enum class RecordForm {
+  kFull,    // the contract's record: each dose, amount and date with its "text", each commitment its "sentence"
+  kStored,  // what the index keeps: those copies of the text left out (a commitment's sentence is often a
+            // third of a record, and the writer compresses every byte); RecordFromJson reads both alike
+};
 
-// Parses what RecordToJson wrote. A Database status when the stored data is not a record.
+std::string RecordToJson(const Record& record, RecordForm form = RecordForm::kFull);
+
+// Parses what RecordToJson wrote, in either form. A Database status when the stored data is not a record.
 Result<Record> RecordFromJson(std::string_view json);
 
 // The fields of one commitment as the contract names them, written into an object already started, so that
-// tables built from commitments (query/) share the record's spelling. `sentence` is the text at its span;
-// start and end stay offsets into the document's text.
-void WriteCommitmentFields(JsonWriter& writer, const Commitment& commitment, std::string_view sentence);
+// tables built from commitments (query/) share the record's spelling. `sentence` is the text at its span
+// (left out when unset); start and end stay offsets into the document's text.
+void WriteCommitmentFields(JsonWriter& writer, const Commitment& commitment,
+                           std::optional<std::string_view> sentence);
 
 }  // namespace dipdoc
 

@@ -193,6 +193,18 @@ std::optional<std::string> StoredRecord(const Xapian::Database& db, const std::s
   return db.get_document(id).get_data();
 }
 
+// The document's record in the contract's full form (the index keeps it without the copies of its text).
+std::optional<std::string> FullRecord(const Xapian::Database& db, const std::string& term) {
+  std::optional<std::string> stored = StoredRecord(db, term);
+  if (!stored) return std::nullopt;
+  Result<Record> record = RecordFromJson(*stored);
+  if (!record.ok()) {
+    std::cerr << "dipdoc serve: " << record.status().message() << '\n';
+    throw RequestError{500, "internal error"};
+  }
+  return RecordToJson(record.value());
+}
+
 // `name` for a Content-Disposition header: an ASCII fallback and the UTF-8 name (RFC 6266, 5987).
 std::string AttachmentHeader(const std::string& name) {
   std::string ascii;
@@ -471,7 +483,7 @@ HttpResponse Router::Draft(const HttpRequest& request) {
 
 HttpResponse Router::GetDocument(const std::string& doc_id) {
   const Xapian::Database db = OpenIndex(options_.db);
-  std::optional<std::string> record = StoredRecord(db, std::string(schema::kDocId) + doc_id);
+  std::optional<std::string> record = FullRecord(db, std::string(schema::kDocId) + doc_id);
   if (!record) throw RequestError{404, "no document " + doc_id};
   return Respond(200, kJson, std::move(*record));
 }
@@ -510,7 +522,7 @@ HttpResponse Router::Upload(const HttpRequest& request) {
   std::lock_guard<std::mutex> lock(ingest_mutex_);
   // The same bytes again, under any name: the document it already is.
   if (Result<Xapian::Database> db = OpenDatabase(options_.db); db.ok()) {
-    if (std::optional<std::string> record = StoredRecord(db.value(), std::string(schema::kDocId) + doc_id)) {
+    if (std::optional<std::string> record = FullRecord(db.value(), std::string(schema::kDocId) + doc_id)) {
       return Respond(200, kJson, std::move(*record));
     }
   }
@@ -552,7 +564,7 @@ HttpResponse Router::Upload(const HttpRequest& request) {
     return ErrorResponse(422, report.value().failed.front().error);
   }
   const Xapian::Database db = OpenIndex(options_.db);
-  std::optional<std::string> record = StoredRecord(db, schema::PathTerm(canonical));
+  std::optional<std::string> record = FullRecord(db, schema::PathTerm(canonical));
   if (!record) {
     std::cerr << "dipdoc serve: " << canonical << " was ingested but is not in the index\n";
     throw RequestError{500, "internal error"};

@@ -79,6 +79,25 @@ TEST_CASE("the record JSON has the contract's fields and quotes its spans", "[in
   CHECK(json["commitments"][0]["doses"].GetInt64() == 31000000);
 }
 
+TEST_CASE("the stored form leaves out the copies of the text and reads back to the same record", "[index]") {
+  const Record original = SampleRecord();
+  const std::string full = RecordToJson(original);
+  const std::string stored = RecordToJson(original, RecordForm::kStored);
+  CHECK(stored.size() < full.size());
+  rapidjson::Document json;
+  json.Parse(stored.c_str());
+  REQUIRE_FALSE(json.HasParseError());
+  CHECK_FALSE(json["commitments"][0].HasMember("sentence"));
+  CHECK_FALSE(json["doses"][0].HasMember("text"));
+  CHECK_FALSE(json["dates"][0].HasMember("text"));
+  CHECK(json["commitments"][0]["start"].GetUint64() == original.extraction.commitments[0].span.start);
+  CHECK(std::string(json["text"].GetString()) == original.document.text);
+  // Read back and written in full, it is the record the contract describes, byte for byte.
+  Result<Record> parsed = RecordFromJson(stored);
+  REQUIRE(parsed.ok());
+  CHECK(RecordToJson(parsed.value()) == full);
+}
+
 TEST_CASE("data that is not a record is a Database error, not a crash", "[index]") {
   for (const char* bad : {"", "not json", "{}", "[1,2]", R"({"doc_id": 5})"}) {
     INFO(bad);
