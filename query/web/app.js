@@ -32,7 +32,7 @@ const STRINGS = {
     show: 'Xem', close: 'Đóng', draft_title: (p) => `Dự thảo thư gửi ${p}`, draft_lang: 'Ngôn ngữ thư',
     open_raw: 'Mở bản văn bản thuần', back_ledger: '← Về bảng cam kết',
     report_title: 'Báo cáo tổng kết', report_open: 'Mở báo cáo riêng', report_md: 'Tải Markdown',
-    report_json: 'Tải JSON', report_frame: 'Báo cáo',
+    report_json: 'Tải JSON', report_frame: 'Báo cáo', report_drafts: 'Thư tiếp theo cho từng đối tác',
     upload_title: 'Tải văn bản lên', upload_drop: 'Kéo thả tệp vào đây, hoặc bấm để chọn tệp',
     upload_input: 'Chọn tệp', upload_progress: 'Tiến độ tải lên', upload_done: 'Đã xử lý:',
     upload_sending: (n) => `Đang gửi ${n}…`, upload_failed: (n) => `Không xử lý được ${n}:`,
@@ -72,7 +72,7 @@ const STRINGS = {
     show: 'Show', close: 'Close', draft_title: (p) => `Draft letter to ${p}`, draft_lang: 'Letter language',
     open_raw: 'Open as plain text', back_ledger: '← Back to the commitments',
     report_title: 'After-action report', report_open: 'Open the report alone', report_md: 'Download Markdown',
-    report_json: 'Download JSON', report_frame: 'Report',
+    report_json: 'Download JSON', report_frame: 'Report', report_drafts: 'Follow-up letters by partner',
     upload_title: 'Upload a document', upload_drop: 'Drop files here, or click to choose',
     upload_input: 'Choose files', upload_progress: 'Upload progress', upload_done: 'Processed:',
     upload_sending: (n) => `Sending ${n}…`, upload_failed: (n) => `Could not process ${n}:`,
@@ -655,7 +655,7 @@ VIEWS.draft = async (main, route, current) => {
 };
 
 // ---- Report --------------------------------------------------------------------------------------------------
-VIEWS.report = async (main, route) => {
+VIEWS.report = async (main, route, current) => {
   const from = route.params.get('from') || '';
   const to = route.params.get('to') || '';
   const link = (format) => `/api/report?${qs({from, to, format})}`;
@@ -675,6 +675,8 @@ VIEWS.report = async (main, route) => {
       <a class="button" href="${esc(link('md'))}" download="report.md">${esc(t('report_md'))}</a>
       <a class="button" href="${esc(link('json'))}" download="report.json">${esc(t('report_json'))}</a>
     </p>
+    <details id="report-drafts" open><summary>${esc(t('report_drafts'))}</summary>
+      <p class="muted">${esc(t('loading'))}</p></details>
     <iframe id="report-frame" title="${esc(t('report_frame'))}" src="${esc(link('html'))}"></iframe>`;
   $('#report-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -685,6 +687,14 @@ VIEWS.report = async (main, route) => {
   if (from || to) {
     try { await api(link('json')); } catch (e) { reportError(e); }
   }
+  // A draft-letter button for each partner with commitments, most doses committed first.
+  const ledger = await api(`/api/commitments?${qs({by_partner: 1})}`);
+  if (!current()) return;
+  const partners = (ledger.partners || []).slice().sort((a, b) => (b.committed || 0) - (a.committed || 0));
+  $('#report-drafts').innerHTML = `<summary>${esc(t('report_drafts'))}</summary>
+      <ul class="draft-buttons">${partners.map((p) => `<li><a class="button small" data-partner="${esc(p.partner)}"
+          href="/?${esc(qs({view: 'draft', partner: p.partner, lang: 'vi'}))}">${esc(partnerName(p.partner))}</a></li>`)
+      .join('')}</ul>`;
 };
 
 // ---- Upload --------------------------------------------------------------------------------------------------

@@ -450,8 +450,15 @@ def report(page):
         check(len(bars) > 4, "the report's charts have no bars")
     finally:
         page.driver.switch_to.default_content()
+    ledger = fetch_json(page.base + "/api/commitments?by_partner=1")
+    buttons = page.wait(lambda d: page.find_all("#report-drafts a[data-partner]"), "the report's draft buttons")
+    check(sorted(b.get_attribute("data-partner") for b in buttons) == sorted(p["partner"] for p in ledger["partners"]),
+          "the report does not offer a draft letter for each partner with commitments")
     page.shot("report")
-    print(f"ok: report view shows the report with its charts ({len(bars)} rects)")
+    page.click(page.find('#report-drafts a[data-partner="pfizer"]'))
+    page.wait(lambda d: "Pfizer" in page.find("#draft-text").text, "the draft letter from the report")
+    print(f"ok: report view shows the report with its charts ({len(bars)} rects) and a draft button for each of "
+          f"{len(buttons)} partners; Pfizer's opens its letter")
 
 
 UPLOADED_LETTER = """\
