@@ -147,10 +147,12 @@ std::string Canonical(const std::string& source) {
 }
 
 // Whether `snapshot` holds this content from this file. A snapshot is an old revision: once the writer has
-// committed twice it may be gone (DatabaseModifiedError), and the latest one answers as well. A writer that
-// commits faster than a lookup can finish (a slow machine, small transactions) can discard the reopened
-// revision too: after a few tries the answer is "not known", and the file is prepared in full for the
-// writer, which checks again against the index it writes.
+// committed twice its blocks may be reused, which a lookup meets as DatabaseModifiedError or, caught in the
+// middle of a block being rewritten, as DatabaseCorruptError ("Expected block 25 to be level 1, not 0", seen
+// under CI); the latest revision answers as well. A writer that commits faster than a lookup can finish (a
+// slow machine, small transactions) can discard the reopened revision too: after a few tries, or on any
+// other error, the answer is "not known", and the file is prepared in full for the writer, which checks
+// again against the index it writes. The snapshot only saves work; it never decides.
 bool IsIndexedIn(Xapian::Database& snapshot, const std::string& doc_id, const std::string& path) {
   constexpr int kTries = 5;
   for (int attempt = 0; attempt < kTries; ++attempt) {
@@ -158,7 +160,14 @@ bool IsIndexedIn(Xapian::Database& snapshot, const std::string& doc_id, const st
       const Xapian::docid held = FindDocument(snapshot, std::string(schema::kDocId) + doc_id);
       return held != 0 && FindDocument(snapshot, schema::PathTerm(path)) == held;
     } catch (const Xapian::DatabaseModifiedError&) {
+    } catch (const Xapian::DatabaseCorruptError&) {
+    } catch (const Xapian::Error&) {
+      return false;
+    }
+    try {
       snapshot.reopen();
+    } catch (const Xapian::Error&) {
+      return false;
     }
   }
   return false;

@@ -221,6 +221,10 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
     } catch (const Xapian::DatabaseModifiedError&) {
       db_.reopen();  // a writer committed twice since we opened: read its latest revision
       return SearchOnce(request);
+    } catch (const Xapian::DatabaseCorruptError&) {
+      // Also how a block the writer is rewriting under an old revision can look; a damaged index fails again.
+      db_.reopen();
+      return SearchOnce(request);
     }
   } catch (const Xapian::InvalidOperationError& e) {
     // A query Xapian cannot run as built (a bug of ours, not a broken index): this query fails, not the
