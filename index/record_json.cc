@@ -90,11 +90,7 @@ void WriteExtractionFields(JsonWriter& json, const Extraction& e, std::string_vi
   json.Key("commitments").BeginArray();
   for (const Commitment& c : e.commitments) {
     json.BeginObject();
-    if (form == RecordForm::kFull) {
-      WriteCommitmentFields(json, c, c.span.In(text));
-    } else {
-      WriteCommitmentFields(json, c, std::nullopt);
-    }
+    WriteCommitmentFields(json, c, form == RecordForm::kFull ? std::optional(c.span.In(text)) : std::nullopt);
     json.EndObject();
   }
   json.EndArray();

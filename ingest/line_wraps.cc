@@ -25,14 +25,6 @@ std::string_view Trimmed(std::string_view line) {
   return line;
 }
 
-// Capital ASCII letters and no small ones: a heading ("EMBASSY OF JAPAN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA").
-// ASCII alone tells a heading from prose in vi, en and fr.
-bool IsHeading(std::string_view line) {
-  const auto small = [](char c) { return c >= 'a' && c <= 'z'; };
-  const auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
-  return std::none_of(line.begin(), line.end(), small) && std::any_of(line.begin(), line.end(), capital);
-}
-
 // "- item", "• item", "* item", "+ item", "– item", "1. item", "12) item", "a) item".
 bool IsListItem(std::string_view line) {
   for (std::string_view bullet : {"-", "*", "+", "•", "–", "—"}) {
@@ -84,8 +76,8 @@ void JoinWrappedLines(std::string& text) {
     const std::size_t end = static_cast<std::size_t>(line.data() - all.data()) + line.size();
     const std::size_t newline = LineEnd(all, end);
     if (newline == all.size() || all[newline] != '\n') continue;
-    if (CodePoints(line) * 100 < measure * kFullLinePercent || EndsSentence(line) || IsHeading(line) ||
-        IsHeading(next) || IsListItem(next)) {
+    if (CodePoints(line) * 100 < measure * kFullLinePercent || EndsSentence(line) || IsAllCapitals(line) ||
+        IsAllCapitals(next) || IsListItem(next)) {
       continue;
     }
     soft.push_back(newline);

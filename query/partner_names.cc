@@ -30,28 +30,40 @@ bool IsStateTitle(std::string_view alias, std::string_view language) {
   return false;
 }
 
-// The partner's names from the extraction gazetteer of `language`, from its rows that are names (not
+using NameTable = std::map<std::string, PartnerNames, std::less<>>;
+
+// Every partner's names from the extraction gazetteer of `language`, from its rows that are names (not
 // adjectives, demonyms or abbreviations): the short name is the first alias of the first row that does not
 // open with a state's full title ("Liên bang Nga|LB Nga" then "Nga": "Nga"), else the first alias; the
-// formal name is the first alias that is a state's full title.
-std::optional<PartnerNames> NamesFromGazetteer(const std::string& id, std::string_view language) {
-  std::optional<PartnerNames> found;
-  bool short_found = false;
+// formal name is the first alias that is a state's full title. One pass over the file.
+NameTable ReadNames(std::string_view language) {
+  NameTable names;
+  std::set<std::string, std::less<>> with_short_name;
   for (const auto& row : TsvRows(Gazetteer(language))) {
-    if (row.size() < 2 || row[0].starts_with("!") || row[1] != id) continue;
+    if (row.size() < 2 || row[0].starts_with("!") || row[1] == "-" || row[1].empty()) continue;
     const std::string_view flags = row.size() > 2 ? row[2] : std::string_view();
     if (HasFlag(flags, "adj") || HasFlag(flags, "noun") || HasFlag(flags, "case")) continue;
     const std::vector<std::string_view> aliases = SplitFields(row[0], '|');
-    if (!found) found = PartnerNames{PartnerKind::kCountry, std::string(aliases.front()), ""};
-    if (!short_found && !IsStateTitle(aliases.front(), language)) {
-      found->name = aliases.front();
-      short_found = true;
+    const std::string id(row[1]);
+    PartnerNames& found =
+        names.try_emplace(id, PartnerNames{PartnerKind::kCountry, std::string(aliases.front()), ""}).first->second;
+    if (!with_short_name.contains(id) && !IsStateTitle(aliases.front(), language)) {
+      found.name = aliases.front();
+      with_short_name.insert(id);
     }
     for (std::string_view alias : aliases) {
-      if (found->formal.empty() && IsStateTitle(alias, language)) found->formal = alias;
+      if (found.formal.empty() && IsStateTitle(alias, language)) found.formal = alias;
     }
   }
-  return found;
+  return names;
+}
+
+// The names of `id` in the gazetteer of `language` (read once per language), or nullptr.
+const PartnerNames* NamesFromGazetteer(const std::string& id, std::string_view language) {
+  static const NameTable vi = ReadNames("vi"), en = ReadNames("en"), fr = ReadNames("fr");
+  const NameTable& table = language == "vi" ? vi : language == "fr" ? fr : en;
+  const auto it = table.find(id);
+  return it == table.end() ? nullptr : &it->second;
 }
 
 // "cơ chế COVAX" at the head of an address line is "Cơ chế COVAX".
@@ -72,24 +84,28 @@ std::string_view ToString(PartnerKind kind) {
 }
 
 PartnerKind KindOf(const std::string& id) {
-  for (const auto& row : TsvRows(data::kPartnersEn)) {
-    if (row.size() >= 3 && row[0] == "!kind" && row[1] == id) {
-      return row[2] == "company" ? PartnerKind::kCompany : PartnerKind::kOrganisation;
+  static const std::map<std::string, PartnerKind, std::less<>> kinds = [] {
+    std::map<std::string, PartnerKind, std::less<>> out;
+    for (const auto& row : TsvRows(data::kPartnersEn)) {
+      if (row.size() >= 3 && row[0] == "!kind") {
+        out.try_emplace(std::string(row[1]), row[2] == "company" ? PartnerKind::kCompany : PartnerKind::kOrganisation);
+      }
     }
-  }
-  return PartnerKind::kCountry;
+    return out;
+  }();
+  const auto it = kinds.find(id);
+  return it == kinds.end() ? PartnerKind::kCountry : it->second;
 }
 
 PartnerNames NamesOf(const std::string& id, std::string_view language) {
   const PartnerKind kind = KindOf(id);
-  std::optional<PartnerNames> name;
-  if (kind != PartnerKind::kCompany) name = NamesFromGazetteer(id, language);
-  if (!name) name = NamesFromGazetteer(id, "en");
-  if (!name) name = PartnerNames{kind, id, ""};
-  name->kind = kind;
-  if (kind != PartnerKind::kCountry) name->name = CapitaliseAscii(name->name);
-  if (name->formal.empty()) name->formal = name->name;
-  return *name;
+  const PartnerNames* found = kind != PartnerKind::kCompany ? NamesFromGazetteer(id, language) : nullptr;
+  if (found == nullptr) found = NamesFromGazetteer(id, "en");
+  PartnerNames name = found ? *found : PartnerNames{kind, id, ""};
+  name.kind = kind;
+  if (kind != PartnerKind::kCountry) name.name = CapitaliseAscii(name.name);
+  if (name.formal.empty()) name.formal = name.name;
+  return name;
 }
 
 std::vector<std::string> KnownPartnerIds() {

@@ -215,16 +215,20 @@ Searcher::Searcher(Xapian::Database db, const PartnerAliases& aliases)
       snippet_stemmer_(SnippetStemmer()) {}
 
 Result<SearchResult> Searcher::Search(const SearchRequest& request) {
+  // A writer that committed twice since we opened shows as DatabaseModifiedError, or, met in the middle of
+  // rewriting a block of our old revision, as DatabaseCorruptError: read its latest revision once more (a
+  // damaged index fails again).
+  const auto again = [&] {
+    db_.reopen();
+    return SearchOnce(request);
+  };
   try {
     try {
       return SearchOnce(request);
     } catch (const Xapian::DatabaseModifiedError&) {
-      db_.reopen();  // a writer committed twice since we opened: read its latest revision
-      return SearchOnce(request);
+      return again();
     } catch (const Xapian::DatabaseCorruptError&) {
-      // Also how a block the writer is rewriting under an old revision can look; a damaged index fails again.
-      db_.reopen();
-      return SearchOnce(request);
+      return again();
     }
   } catch (const Xapian::InvalidOperationError& e) {
     // A query Xapian cannot run as built (a bug of ours, not a broken index): this query fails, not the
