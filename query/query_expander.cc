@@ -1,6 +1,7 @@
 #include "query/query_expander.h"
 
 #include <algorithm>
+#include <span>
 
 #include "index/schema.h"
 #include "index/variant_map.h"
@@ -81,16 +82,20 @@ QueryExpander::QueryExpander(const Xapian::Database& db, const PartnerAliases& a
     : db_(db), aliases_(aliases), english_("english"), french_("french") {}
 
 QueryExpander::Expanded QueryExpander::Expand(const Xapian::Query& parsed) const {
-  std::vector<Xapian::Query> boosts;
+  Extras extras;
   Expanded expanded;
-  expanded.match = Node(parsed, boosts);
+  expanded.match = Node(parsed, extras);
   for (auto term = expanded.match.get_unique_terms_begin(); term != expanded.match.get_unique_terms_end(); ++term) {
     if ((*term).starts_with(kStemPrefix) && HasTwoPlacements((*term).substr(kStemPrefix.size()))) {
       expanded.two_placements = true;
       break;
     }
   }
-  if (!boosts.empty()) expanded.boost = Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
+  const auto any = [](const std::vector<Xapian::Query>& queries) {
+    return queries.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+  };
+  expanded.boost = any(extras.boosts);
+  expanded.shown = any(extras.shown);
   return expanded;
 }
 
@@ -140,33 +145,51 @@ std::vector<std::string> QueryExpander::TopForms(const Forms& forms, std::size_t
   return top;
 }
 
-std::vector<Xapian::Query> QueryExpander::CommonPhrases(const std::vector<Forms>& words,
-                                                        const std::string& prefix) const {
-  // Two forms a word for a pair, one for longer phrases: at most four phrases.
-  const std::size_t k = words.size() <= 2 ? 2 : 1;
-  // Each combination with whether every form in it is one the user typed (or no marks were typed).
-  std::vector<std::pair<std::vector<std::string>, bool>> combinations{{{}, true}};
+void QueryExpander::CommonPhrases(const std::vector<Forms>& words, const std::string& prefix, Extras& extras) const {
+  // One phrase over each word's likeliest forms (the forms a document holds are checked, once), and, when
+  // some of those forms were not typed, a second over the typed ones, so that a phrase as typed weighs
+  // 1 + kVariantWeight and any other spelling kVariantWeight. Each phrase costs position reads on every
+  // document it is checked on: one per spelling of "viet nam" cost four.
+  constexpr std::size_t kFormsPerWord = 2;
+  std::vector<Xapian::Query> any_slots, typed_slots;
+  std::vector<std::vector<std::string>> spellings{{}};  // every combination of the forms, for extras.shown
+  bool all_typed = true;  // every form in `any_slots` is one the user typed (or typed without marks)
   for (const Forms& forms : words) {
-    const std::vector<std::string> top = TopForms(forms, k);
-    if (top.empty()) return {};  // some word is in no document: no phrase can match
-    std::vector<std::pair<std::vector<std::string>, bool>> longer;
-    for (const auto& [start, as_typed] : combinations) {
-      for (const std::string& form : top) {
-        const bool typed = forms.typed_plain ||
-                           std::find(forms.exact.begin(), forms.exact.end(), form) != forms.exact.end();
-        longer.emplace_back(start, as_typed && typed);
-        longer.back().first.push_back(prefix + form);
+    const std::vector<std::string> top = TopForms(forms, kFormsPerWord);
+    if (top.empty()) return;  // some word is in no document: no phrase can match
+    std::vector<std::string> typed;
+    for (const std::string& form : top) {
+      if (forms.typed_plain || std::find(forms.exact.begin(), forms.exact.end(), form) != forms.exact.end()) {
+        typed.push_back(prefix + form);
       }
     }
-    combinations = std::move(longer);
+    all_typed = all_typed && typed.size() == top.size();
+    any_slots.push_back(AnyOf(Xapian::Query::OP_OR, WithPrefix(prefix, top)));
+    if (!typed.empty()) typed_slots.push_back(AnyOf(Xapian::Query::OP_OR, typed));
+    // Two forms a word for a pair, one for longer phrases: at most four phrases shown.
+    const std::size_t shown_forms = words.size() <= 2 ? top.size() : 1;
+    std::vector<std::vector<std::string>> longer;
+    for (const std::vector<std::string>& start : spellings) {
+      for (const std::string& form : std::span(top).first(shown_forms)) {
+        longer.push_back(start);
+        longer.back().push_back(prefix + form);
+      }
+    }
+    spellings = std::move(longer);
   }
-  std::vector<Xapian::Query> phrases;
-  for (const auto& [terms, as_typed] : combinations) {
-    Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                         static_cast<Xapian::termcount>(terms.size()));
-    phrases.push_back(as_typed ? phrase : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kVariantWeight));
+  const auto n = static_cast<Xapian::termcount>(words.size());
+  for (const std::vector<std::string>& terms : spellings) {
+    extras.shown.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), n);
   }
-  return phrases;
+  const Xapian::Query any(Xapian::Query::OP_PHRASE, any_slots.begin(), any_slots.end(), n);
+  if (all_typed) {
+    extras.boosts.push_back(any);
+    return;
+  }
+  extras.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any, kVariantWeight);
+  if (typed_slots.size() == words.size()) {
+    extras.boosts.emplace_back(Xapian::Query::OP_PHRASE, typed_slots.begin(), typed_slots.end(), n);
+  }
 }
 
 void QueryExpander::AddHighlightTerms(const std::vector<std::string>& words, std::vector<Xapian::Query>& out) const {
@@ -209,7 +232,7 @@ Xapian::Query QueryExpander::Word(const std::string& word, const std::string& pr
 }
 
 Xapian::Query QueryExpander::Phrase(const std::vector<std::string>& words, const std::string& prefix,
-                                    std::vector<Xapian::Query>& boosts) const {
+                                    Extras& extras) const {
   // OP_PHRASE takes OR subqueries (not OP_SYNONYM), one per position.
   std::vector<Xapian::Query> exact_slots;
   std::vector<Xapian::Query> any_slots;
@@ -231,23 +254,18 @@ Xapian::Query QueryExpander::Phrase(const std::vector<std::string>& words, const
   const auto n = static_cast<Xapian::termcount>(words.size());
   const Xapian::Query exact(Xapian::Query::OP_PHRASE, exact_slots.begin(), exact_slots.end(), n);
   const Xapian::Query any(Xapian::Query::OP_PHRASE, any_slots.begin(), any_slots.end(), n);
-  std::vector<Xapian::Query> parts;
-  if (!any_variants) {
-    parts.push_back(exact);
-  } else if (all_plain) {
-    parts.push_back(any);
-  } else {
-    parts.push_back(exact);
-    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any, kVariantWeight);
-  }
-  if (any_variants) {
-    // Each matches only where `any` does: they add weight and whole-phrase snippets, not documents.
-    for (Xapian::Query& common : CommonPhrases(all_forms, prefix)) boosts.push_back(std::move(common));
-  }
-  return WithHighlights(parts, highlights);
+  if (!any_variants) return WithHighlights({exact}, highlights);
+  // Every spelling matches, through one phrase: checking positions is most of a phrase search's time, and
+  // a second phrase for the exact spelling doubled it. Typed with marks, the exact phrase ranks first in
+  // the second pass (a boost, over the best matches), at the weight it would have had here.
+  if (!all_plain) extras.boosts.push_back(exact);
+  // Each matches only where `any` does: they add weight and whole-phrase snippets, not documents.
+  CommonPhrases(all_forms, prefix, extras);
+  return WithHighlights({all_plain ? any : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any, kVariantWeight)},
+                        highlights);
 }
 
-Xapian::Query QueryExpander::Partner(const std::string& id, std::vector<Xapian::Query>& boosts) const {
+Xapian::Query QueryExpander::Partner(const std::string& id, Extras& extras) const {
   // The filter term finds every document extraction found the partner in, however it was named there; it
   // carries no weight (boolean terms have none), so the names typed and their other names rank.
   // Each name weighs as one word, however many it has ("Ô-xtrây-li-a" is four). Names of several words
@@ -262,14 +280,14 @@ Xapian::Query QueryExpander::Partner(const std::string& id, std::vector<Xapian::
     } else {
       const Xapian::Query phrase(Xapian::Query::OP_PHRASE, name.begin(), name.end(),
                                  static_cast<Xapian::termcount>(name.size()));
-      boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, phrase, weight);
+      extras.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, phrase, weight);
     }
   }
   return names.size() == 1 ? names.front() : Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end());
 }
 
 Xapian::Query QueryExpander::Group(Xapian::Query::op op, const std::vector<Xapian::Query>& subqueries,
-                                   std::vector<Xapian::Query>& boosts) const {
+                                   Extras& extras) const {
   std::vector<Xapian::Query> parts;
   for (std::size_t i = 0; i < subqueries.size();) {
     // A run of body words, in the order typed: where partner names and two-syllable words are found.
@@ -280,7 +298,7 @@ Xapian::Query QueryExpander::Group(Xapian::Query::op op, const std::vector<Xapia
       run.push_back(term);
     }
     if (run.empty()) {
-      parts.push_back(Node(subqueries[i++], boosts));
+      parts.push_back(Node(subqueries[i++], extras));
       continue;
     }
     for (std::size_t k = 0; k < run.size();) {
@@ -289,16 +307,14 @@ Xapian::Query QueryExpander::Group(Xapian::Query::op op, const std::vector<Xapia
       std::vector<Xapian::Query> words;
       for (std::size_t w = k; w < k + n; ++w) words.push_back(Word(run[w]));
       Xapian::Query typed = n == 1 ? words.front() : Xapian::Query(op, words.begin(), words.end());
-      parts.push_back(partner ? Xapian::Query(Xapian::Query::OP_OR, typed, Partner(partner->id, boosts)) : typed);
+      parts.push_back(partner ? Xapian::Query(Xapian::Query::OP_OR, typed, Partner(partner->id, extras)) : typed);
       k += n;
     }
     if (op == Xapian::Query::OP_AND) {
       // Leaf phrases of the likeliest forms only: a phrase over every variant of two common syllables
       // ("de a", "viet nam") costs more than the search itself, and the boost only orders what matched.
       for (std::size_t k = 0; k + 1 < run.size(); ++k) {
-        for (Xapian::Query& phrase : CommonPhrases({FormsOf(run[k]), FormsOf(run[k + 1])}, "")) {
-          boosts.push_back(std::move(phrase));
-        }
+        CommonPhrases({FormsOf(run[k]), FormsOf(run[k + 1])}, "", extras);
       }
     }
     i += run.size();
@@ -306,7 +322,7 @@ Xapian::Query QueryExpander::Group(Xapian::Query::op op, const std::vector<Xapia
   return parts.size() == 1 ? parts.front() : Xapian::Query(op, parts.begin(), parts.end());
 }
 
-Xapian::Query QueryExpander::Node(const Xapian::Query& query, std::vector<Xapian::Query>& boosts) const {
+Xapian::Query QueryExpander::Node(const Xapian::Query& query, Extras& extras) const {
   const Xapian::Query::op op = query.get_type();
   std::vector<Xapian::Query> children;
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) children.push_back(query.get_subquery(i));
@@ -316,7 +332,7 @@ Xapian::Query QueryExpander::Node(const Xapian::Query& query, std::vector<Xapian
       const std::string term = LeafTerm(query);
       const std::optional<std::string> prefix = WordPrefix(term);
       if (!prefix) return query;
-      if (prefix->empty()) return Group(Xapian::Query::OP_AND, {query}, boosts);
+      if (prefix->empty()) return Group(Xapian::Query::OP_AND, {query}, extras);
       return Word(term.substr(prefix->size()), *prefix);
     }
     case Xapian::Query::OP_PHRASE: {
@@ -334,16 +350,16 @@ Xapian::Query QueryExpander::Node(const Xapian::Query& query, std::vector<Xapian
       // "Ô-xtrây-li-a" and "Hoa Kỳ" in quotes come as phrases: a phrase that is all a partner's name is one.
       const std::optional<PartnerAliases::Match> partner = prefix->empty() ? aliases_.Find(words, 0) : std::nullopt;
       if (partner && partner->words == words.size()) {
-        return Xapian::Query(Xapian::Query::OP_OR, Phrase(words, *prefix, boosts), Partner(partner->id, boosts));
+        return Xapian::Query(Xapian::Query::OP_OR, Phrase(words, *prefix, extras), Partner(partner->id, extras));
       }
-      return Phrase(words, *prefix, boosts);
+      return Phrase(words, *prefix, extras);
     }
     case Xapian::Query::OP_AND:
     case Xapian::Query::OP_OR:
-      return Group(op, children, boosts);
+      return Group(op, children, extras);
     case Xapian::Query::OP_AND_NOT: {
       // What is excluded is excluded as typed: "NOT ngoài" must not also drop "ngoại".
-      std::vector<Xapian::Query> parts{Node(children.front(), boosts)};
+      std::vector<Xapian::Query> parts{Node(children.front(), extras)};
       parts.insert(parts.end(), children.begin() + 1, children.end());
       return Xapian::Query(op, parts.begin(), parts.end());
     }
@@ -352,7 +368,7 @@ Xapian::Query QueryExpander::Node(const Xapian::Query& query, std::vector<Xapian
     case Xapian::Query::OP_FILTER:
     case Xapian::Query::OP_MAX: {
       std::vector<Xapian::Query> parts;
-      for (const Xapian::Query& child : children) parts.push_back(Node(child, boosts));
+      for (const Xapian::Query& child : children) parts.push_back(Node(child, extras));
       return Xapian::Query(op, parts.begin(), parts.end());
     }
     default:

@@ -39,6 +39,10 @@ class QueryExpander {
     // Phrases of the query's neighbouring words, to rank documents that hold them higher. Checking phrases
     // costs position reads, so Searcher applies this only to the best matches (empty: nothing to add).
     Xapian::Query boost;
+    // The phrases of each spelling of the query's neighbouring words, so that a snippet shows them whole:
+    // neither matched nor weighed (the boosts weigh every spelling in one phrase, which snippets cannot
+    // show whole). Empty when there are none.
+    Xapian::Query shown;
     // Whether some word of the query is written with its tone mark in two places ("hòa"/"hoà"): then
     // snippets of Vietnamese text need SnippetStemmer to highlight the other placement.
     bool two_placements = false;
@@ -62,21 +66,25 @@ class QueryExpander {
     std::vector<std::string> variants;  // other marks, or none
     bool typed_plain = false;          // the word was typed without diacritics
   };
+  // What a query adds besides its match: phrases that rank, and phrases that snippets show whole.
+  struct Extras {
+    std::vector<Xapian::Query> boosts;
+    std::vector<Xapian::Query> shown;
+  };
   Forms FormsOf(const std::string& word) const;
   // Up to `k` indexed forms of the word, the likeliest first: the exact forms before the variants when it
   // was typed with its marks, by how many documents hold them.
   std::vector<std::string> TopForms(const Forms& forms, std::size_t k) const;
-  // Tight phrases of single words, one per combination of the top forms of each word. Snippets show such
-  // phrases whole, and they rank the common spellings of a phrase first.
-  std::vector<Xapian::Query> CommonPhrases(const std::vector<Forms>& words, const std::string& prefix) const;
+  // Tight phrases of single words over the top forms of each word, the spelling as typed weighing more, to
+  // extras.boosts: they rank the common spellings of a phrase first. Each spelling's own phrase goes to
+  // extras.shown, for snippets to show whole.
+  void CommonPhrases(const std::vector<Forms>& words, const std::string& prefix, Extras& extras) const;
 
-  // Each appends the ranking phrases it finds to `boosts`.
-  Xapian::Query Node(const Xapian::Query& query, std::vector<Xapian::Query>& boosts) const;
-  Xapian::Query Group(Xapian::Query::op op, const std::vector<Xapian::Query>& subqueries,
-                      std::vector<Xapian::Query>& boosts) const;
-  Xapian::Query Phrase(const std::vector<std::string>& words, const std::string& prefix,
-                       std::vector<Xapian::Query>& boosts) const;
-  Xapian::Query Partner(const std::string& id, std::vector<Xapian::Query>& boosts) const;
+  // Each appends the phrases it finds to `extras`.
+  Xapian::Query Node(const Xapian::Query& query, Extras& extras) const;
+  Xapian::Query Group(Xapian::Query::op op, const std::vector<Xapian::Query>& subqueries, Extras& extras) const;
+  Xapian::Query Phrase(const std::vector<std::string>& words, const std::string& prefix, Extras& extras) const;
+  Xapian::Query Partner(const std::string& id, Extras& extras) const;
   // Zero-weight terms that let snippets highlight the word written with its tone mark in the other place.
   void AddHighlightTerms(const std::vector<std::string>& words, std::vector<Xapian::Query>& out) const;
 

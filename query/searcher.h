@@ -2,7 +2,9 @@
 #define DIPDOC_QUERY_SEARCHER_H_
 
 #include <cstddef>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,23 +59,42 @@ struct SearchResult {
   std::optional<std::string> suggestion;
 };
 
-// Ranked search over the index, with filters, facets and snippets. Holds one Database: not thread-safe,
-// one Searcher per thread. Sees the index as of its construction, reopened when a writer moved on.
+// Ranked search over the index, with filters, facets and snippets. Not thread-safe: one Searcher per thread.
+// Sees the index as of its construction, reopened when a writer moved on.
+//
+// Given two handles on the index (Xapian's are not thread-safe), a search runs on two cores: each handle
+// searches half of the document ids, and the halves' rankings, counts and facets are merged into the answer
+// one handle would give.
 class Searcher {
  public:
   // `aliases` must outlive the searcher.
   explicit Searcher(Xapian::Database db, const PartnerAliases& aliases = PartnerAliases::Default());
+  // `db` and `second` must be two handles on the same index, opened each on its own.
+  Searcher(Xapian::Database db, Xapian::Database second, const PartnerAliases& aliases = PartnerAliases::Default());
   Searcher(const Searcher&) = delete;  // the expander refers to db_
   Searcher& operator=(const Searcher&) = delete;
+  ~Searcher();
 
   // A Usage status for a malformed query or filter value; a Database status when the index fails.
   Result<SearchResult> Search(const SearchRequest& request);
 
  private:
+  class SecondThread;
+  struct Part;
+
   Result<SearchResult> SearchOnce(const SearchRequest& request);
+  // Brings both handles to the index's latest revision; false when a writer kept them apart.
+  bool Reopen();
+  // Runs `task(0)` here and, when the two handles are in step, `task(1)` on the second thread.
+  void RunParts(std::vector<Part>& parts, const std::function<void(Part&)>& task);
+
   Xapian::Database db_;
   QueryExpander expander_;  // reads db_
   Xapian::Stem snippet_stemmer_;  // SnippetStemmer()
+  std::optional<Xapian::Database> second_;
+  Xapian::Stem second_snippet_stemmer_;  // the second thread's own: Xapian's handles count references unlocked
+  bool in_step_ = false;  // whether second_ is at db_'s revision
+  std::unique_ptr<SecondThread> thread_;
 };
 
 // The partner id as the index spells it: two letters are a country code (upper case), anything else a

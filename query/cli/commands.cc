@@ -167,9 +167,12 @@ int RunSearchBatch(const SearchArgs& args, Searcher& searcher) {
 }
 
 int RunSearch(const SearchArgs& args) {
+  // Two handles on the index: a search runs on two cores.
   Result<Xapian::Database> db = OpenDatabase(DbDir(args.db));
   if (!db.ok()) return Fail(db.status(), args.json || !args.batch.empty());
-  Searcher searcher(std::move(db).value());
+  Result<Xapian::Database> second = OpenDatabase(DbDir(args.db));
+  if (!second.ok()) return Fail(second.status(), args.json || !args.batch.empty());
+  Searcher searcher(std::move(db).value(), std::move(second).value());
   if (!args.batch.empty()) return RunSearchBatch(args, searcher);
   Result<SearchResult> result = searcher.Search(args.request);
   if (!result.ok()) return Fail(result.status(), args.json);

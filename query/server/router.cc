@@ -399,7 +399,7 @@ HttpResponse Router::Search(const HttpRequest& request) {
   search.to = DateParam(request, "to");
   if (!MakeDateRange(search.from, search.to).ok()) throw RequestError{400, "from: after to"};
 
-  Searcher searcher(OpenIndex(options_.db));
+  Searcher searcher(OpenIndex(options_.db), OpenIndex(options_.db));  // two handles: two cores
   Result<SearchResult> result = searcher.Search(search);
   if (!result.ok()) return FromStatus(result.status());
   return Respond(200, kJson, SearchResultToJson(result.value()));

@@ -76,6 +76,13 @@ TEST_CASE("snippets highlight what matched, as the document writes it", "[query]
     REQUIRE(exact != result.hits.end());
     CHECK_THAT(exact->snippet, Catch::Contains("<mark>ngoại giao</mark>", Catch::CaseSensitive::No));
   }
+  SECTION("a phrase is highlighted whole in each spelling it matched") {
+    for (const SearchHit& hit : index.Search("\"ngoại giao\"").hits) {
+      INFO(hit.source);
+      const char* expected = hit.source == "/ocrlost.txt" ? "<mark>ngoai giao</mark>" : "<mark>ngoại giao</mark>";
+      CHECK_THAT(hit.snippet, Catch::Contains(expected, Catch::CaseSensitive::No));
+    }
+  }
   SECTION("the other tone-mark placement is highlighted as written") {
     const SearchResult result = index.Search("hòa bình");
     REQUIRE(result.hits.size() == 1);

@@ -28,30 +28,42 @@ struct SearchDoc {
 
 class SearchFixture {
  public:
-  explicit SearchFixture(const std::vector<SearchDoc>& docs) : writer_(ScratchDatabase()) {
-    DocumentBuilder builder;
-    for (const SearchDoc& d : docs) {
-      Document document;
-      document.doc_id = d.path.substr(1, 8);
-      document.source = document.path = d.path;
-      document.title = d.path.substr(1, d.path.size() - 5);
-      document.text = d.text;
-      document.doc_type = d.type;
-      document.language = d.language;
-      document.date = d.date;
-      Extraction extraction;
-      for (const std::string& p : d.partners) extraction.partners.push_back({p, p, "country", {}});
-      Record record = MakeRecord(std::move(document), std::move(extraction));
-      writer_.Store(record, builder.Build(record));
-    }
+  explicit SearchFixture(const std::vector<SearchDoc>& docs)
+      : writer_(Xapian::WritableDatabase(dir_.path().string(), Xapian::DB_CREATE)) {
+    for (const SearchDoc& d : docs) Add(d);
   }
 
+  // Writes `d` to the index (committed at the next search).
+  void Add(const SearchDoc& d) {
+    Document document;
+    document.doc_id = d.path.substr(1, 8);
+    document.source = document.path = d.path;
+    document.title = d.path.substr(1, d.path.size() - 5);
+    document.text = d.text;
+    document.doc_type = d.type;
+    document.language = d.language;
+    document.date = d.date;
+    Extraction extraction;
+    for (const std::string& p : d.partners) extraction.partners.push_back({p, p, "country", {}});
+    Record record = MakeRecord(std::move(document), std::move(extraction));
+    writer_.Store(record, builder_.Build(record));
+  }
+
+  // Where the index is, for more handles on it.
+  const std::filesystem::path& path() const { return dir_.path(); }
+
+  // Searches twice: with the writer's handle alone, and on two cores with two handles of its own; both must
+  // give the same answer.
   SearchResult Search(SearchRequest request) {
-    Searcher searcher(writer_.database());
-    Result<SearchResult> result = searcher.Search(request);
     INFO(request.query);
-    REQUIRE(result.ok());
-    return result.value();
+    Result<SearchResult> one = Searcher(writer_.database()).Search(request);
+    REQUIRE(one.ok());
+    writer_.database().commit();
+    Searcher paired(Xapian::Database(dir_.path().string()), Xapian::Database(dir_.path().string()));
+    Result<SearchResult> two = paired.Search(request);
+    REQUIRE(two.ok());
+    RequireSame(one.value(), two.value());
+    return two.value();
   }
 
   SearchResult Search(const std::string& query) {
@@ -90,7 +102,25 @@ class SearchFixture {
   IndexWriter& writer() { return writer_; }
 
  private:
+  static void RequireSame(const SearchResult& one, const SearchResult& two) {
+    REQUIRE(one.hits.size() == two.hits.size());
+    for (std::size_t i = 0; i < one.hits.size(); ++i) {
+      INFO("hit " << i);
+      CHECK(one.hits[i].doc_id == two.hits[i].doc_id);
+      CHECK(one.hits[i].score == Catch::Detail::Approx(two.hits[i].score));
+      CHECK(one.hits[i].snippet == two.hits[i].snippet);
+    }
+    CHECK(one.exact == two.exact);
+    if (one.exact) {  // estimates are worked out per half
+      CHECK(one.total == two.total);
+      CHECK(one.facets == two.facets);
+    }
+    CHECK(one.suggestion == two.suggestion);
+  }
+
+  TempDir dir_;  // before writer_: deleted after it closes
   IndexWriter writer_;
+  DocumentBuilder builder_;
 };
 
 }  // namespace dipdoc::testing
