@@ -1,9 +1,13 @@
 #include "ingest/line_shape.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
+
+#include "ingest/utf8.h"
 
 namespace dipdoc {
 namespace {
@@ -38,6 +42,17 @@ std::string LowerCase(std::string_view text) {
     for (char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
     return out;
   }
+  if (!FindInvalidUtf8(text)) {
+    // Straight from UTF-8 to UTF-8, without the round trip through UTF-16; the same rules as toLower().
+    icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
+    UErrorCode error = U_ZERO_ERROR;
+    icu::CaseMap::utf8ToLower(/*locale=*/nullptr, /*options=*/0,
+                              icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink,
+                              /*edits=*/nullptr, error);
+    if (U_SUCCESS(error)) return out;
+    out.clear();
+  }
+  // Ill-formed UTF-8 (a line cut inside a character) reads as U+FFFD here; utf8ToLower would copy it.
   ToUnicode(text).toLower().toUTF8String(out);
   return out;
 }

@@ -66,11 +66,10 @@ bool IsWidgetDebris(std::string_view line) {
          });
 }
 
-bool IsFurnitureLine(std::string_view line, const Rules& rules) {
+// `words` is WordCount(line); `lower` is LowerCase(line) when words <= kMenuLineWords.
+bool IsFurnitureLine(std::string_view line, std::string_view lower, std::size_t words, const Rules& rules) {
   if (IsUrl(line) || IsWidgetDebris(line)) return true;
-  const std::size_t words = WordCount(line);
   if (words > kMenuLineWords) return false;
-  const std::string lower = LowerCase(line);
   if (Listed(rules.line, lower)) return true;
   for (const std::string& p : rules.prefix) {
     if (lower.starts_with(p)) return true;
@@ -82,10 +81,10 @@ bool IsFurnitureLine(std::string_view line, const Rules& rules) {
   return false;
 }
 
-bool IsEndHeading(std::string_view line, const Rules& rules) {
-  if (WordCount(line) > kShortLineWords) return false;
-  std::string lower = LowerCase(line);
-  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+// `words` is WordCount(line); `lower` is LowerCase(line) when words <= kShortLineWords.
+bool IsEndHeading(std::string_view lower, std::size_t words, const Rules& rules) {
+  if (words > kShortLineWords) return false;
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.remove_suffix(1);
   return Listed(rules.end, lower);
 }
 
@@ -128,17 +127,20 @@ std::string RemovePageFurniture(std::string_view text) {
   bool article_begun = false;
   for (std::size_t i = 0; i < n; ++i) {
     if (furniture[i] || lines[i].empty()) continue;
-    if (IsEndHeading(lines[i], rules)) {
+    // Each line is measured and lower-cased once, for all the rules.
+    const std::size_t words = WordCount(lines[i]);
+    const std::string lower = words <= kMenuLineWords ? LowerCase(lines[i]) : std::string();
+    if (IsEndHeading(lower, words, rules)) {
       std::fill(furniture.begin() + static_cast<std::ptrdiff_t>(i),
                 article_begun ? furniture.end() : furniture.begin() + static_cast<std::ptrdiff_t>(i + 1), true);
       if (article_begun) break;
       continue;
     }
-    if (IsFurnitureLine(lines[i], rules)) {
+    if (IsFurnitureLine(lines[i], lower, words, rules)) {
       furniture[i] = true;
       continue;
     }
-    if (WordCount(lines[i]) >= kArticleWords) article_begun = true;
+    if (words >= kArticleWords) article_begun = true;
   }
 
   if (std::none_of(furniture.begin(), furniture.end(), [](bool f) { return f; })) return std::string(text);

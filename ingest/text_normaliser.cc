@@ -34,7 +34,10 @@ bool IsInvisible(UChar32 c) {
 }
 
 // Every space separator (no-break, narrow no-break, figure, thin, ideographic...) and tab becomes ' '.
-bool IsSpace(UChar32 c) { return c == '\t' || c == '\v' || (c != '\n' && c != '\f' && u_charType(c) == U_SPACE_SEPARATOR); }
+bool IsSpace(UChar32 c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\v';  // ASCII, most of every text: no need to ask ICU
+  return u_charType(c) == U_SPACE_SEPARATOR;
+}
 
 std::string_view Ligature(UChar32 c) {
   switch (c) {

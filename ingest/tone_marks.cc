@@ -7,10 +7,13 @@
 
 #include <stdexcept>
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "ingest/string_hash.h"
 #include "ingest/utf8.h"
 #include "ingest/vietnamese_syllable.h"
 
@@ -63,24 +66,48 @@ std::vector<UChar32> Canonical(const std::vector<UChar32>& word) {
   return out;
 }
 
+// Appends the canonical form of `word`, a run of letters not all ASCII.
+void AppendCanonicalWord(std::string_view word, std::string& out) {
+  // A few thousand Vietnamese syllables make up most text, and parsing one costs far more than a lookup:
+  // each thread remembers the forms it has made (the index puts every document through here).
+  constexpr std::size_t kMaxRemembered = 1 << 16;
+  constexpr std::size_t kLongestRemembered = 32;  // bytes; longer "words" are not syllables worth keeping
+  thread_local StringMap<std::string> remembered;
+  const bool rememberable = word.size() <= kLongestRemembered;
+  if (rememberable) {
+    if (const auto it = remembered.find(word); it != remembered.end()) {
+      out += it->second;
+      return;
+    }
+  }
+  std::vector<UChar32> code_points;
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  for (int64_t i = 0, n = static_cast<int64_t>(word.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT_UNSAFE(s, i, c);
+    code_points.push_back(c);
+  }
+  std::string form;
+  if (const std::vector<UChar32> canonical = Canonical(code_points); canonical.empty()) {
+    form = word;
+  } else {
+    for (UChar32 c : canonical) AppendUtf8(form, static_cast<char32_t>(c));
+  }
+  out += form;
+  if (rememberable) {
+    if (remembered.size() >= kMaxRemembered) remembered.clear();
+    remembered.emplace(word, std::move(form));
+  }
+}
+
 }  // namespace
 
 std::string CanonicalSyllable(std::string_view word) {
-  // ASCII words carry no tone marks. The rest are few (a few thousand Vietnamese syllables make up most
-  // text) and asked for over and over by the annotators, so each thread remembers the ones it has seen.
+  // ASCII words carry no tone marks; CanonicalToneMarks remembers the rest.
   if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     return std::string(word);
   }
-  constexpr std::size_t kMaxRemembered = 1 << 16;
-  constexpr std::size_t kLongestRemembered = 32;  // bytes; longer "words" are not syllables worth keeping
-  if (word.size() > kLongestRemembered) return CanonicalToneMarks(word);
-  thread_local std::unordered_map<std::string, std::string> remembered;
-  const std::string key(word);
-  if (auto it = remembered.find(key); it != remembered.end()) return it->second;
-  if (remembered.size() >= kMaxRemembered) remembered.clear();
-  std::string canonical = CanonicalToneMarks(word);
-  remembered.emplace(key, canonical);
-  return canonical;
+  return CanonicalToneMarks(word);
 }
 
 std::string MatchingForm(std::string_view text) {
@@ -100,31 +127,37 @@ std::string CanonicalToneMarks(std::string_view text) {
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int64_t>(text.size());
-  std::vector<UChar32> word;
+  // Only words with a letter beyond ASCII can change: everything else is copied in runs, up to such a word.
+  int64_t copied = 0;
+  bool in_word = false;
+  bool ascii_word = true;
   int64_t word_start = 0;
-  auto flush = [&](int64_t word_end) {
-    if (word.empty()) return;
-    const std::vector<UChar32> canonical = Canonical(word);
-    if (canonical.empty()) {
-      out.append(text.substr(static_cast<std::size_t>(word_start), static_cast<std::size_t>(word_end - word_start)));
-    } else {
-      for (UChar32 c : canonical) AppendUtf8(out, c);
-    }
-    word.clear();
+  auto end_word = [&](int64_t word_end) {
+    if (!in_word) return;
+    in_word = false;
+    if (ascii_word) return;
+    out.append(text.substr(static_cast<std::size_t>(copied), static_cast<std::size_t>(word_start - copied)));
+    AppendCanonicalWord(
+        text.substr(static_cast<std::size_t>(word_start), static_cast<std::size_t>(word_end - word_start)), out);
+    copied = word_end;
   };
   for (int64_t i = 0; i < length;) {
     const int64_t at = i;
     UChar32 c;
     U8_NEXT_UNSAFE(s, i, c);
     if (c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : u_isalpha(c)) {  // ASCII without a call
-      if (word.empty()) word_start = at;
-      word.push_back(c);
+      if (!in_word) {
+        in_word = true;
+        ascii_word = true;
+        word_start = at;
+      }
+      ascii_word = ascii_word && c < 0x80;
       continue;
     }
-    flush(at);
-    out.append(text.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(i - at)));
+    end_word(at);
   }
-  flush(length);
+  end_word(length);
+  out.append(text.substr(static_cast<std::size_t>(copied)));
   return out;
 }
 

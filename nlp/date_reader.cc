@@ -220,16 +220,19 @@ const std::unordered_map<std::string, Lexeme>& Lexicon() {
 // The lexeme of a lower-case word, as written or in canonical tone placement; nullptr when none.
 const Lexeme* LookUp(const std::string& lower) {
   const auto& lexicon = Lexicon();
-  if (const auto found = lexicon.find(lower); found != lexicon.end()) return &found->second;
-  if (std::all_of(lower.begin(), lower.end(), [](char b) { return (b & 0x80) == 0; })) return nullptr;
+  const auto find = [&lexicon](const std::string& key) -> const Lexeme* {
+    const auto found = lexicon.find(key);
+    return found == lexicon.end() ? nullptr : &found->second;
+  };
+  if (std::all_of(lower.begin(), lower.end(), [](char b) { return (b & 0x80) == 0; })) return find(lower);
   // Non-ASCII words recur (Vietnamese text is mostly such syllables), and most are in no lexicon: each
-  // thread remembers what it found for them rather than put each in canonical form again.
+  // thread remembers what it found for them rather than look twice and put each in canonical form again.
   constexpr std::size_t kMaxRemembered = 1 << 16;
   thread_local std::unordered_map<std::string, const Lexeme*> remembered;
   if (const auto it = remembered.find(lower); it != remembered.end()) return it->second;
   if (remembered.size() >= kMaxRemembered) remembered.clear();
-  const auto found = lexicon.find(CanonicalSyllable(lower));
-  const Lexeme* lexeme = found == lexicon.end() ? nullptr : &found->second;
+  const Lexeme* lexeme = find(lower);
+  if (lexeme == nullptr) lexeme = find(CanonicalSyllable(lower));
   remembered.emplace(lower, lexeme);
   return lexeme;
 }
@@ -608,15 +611,24 @@ class DateReader {
 
   // Indices just below 0 (i - 1 at the first token) have wrapped around: they name no token.
   const Token& T(std::size_t i) { return i >= kNoToken - 16 ? none_ : tokens_.At(i); }
-  bool Is(std::size_t i, Word w) { return T(i).kind == Kind::kWord && T(i).word == w; }
-  bool IsSymbol(std::size_t i, char32_t c) { return T(i).kind == Kind::kSymbol && T(i).symbol == c; }
+  // The rules ask these at every turn: each looks the token up once.
+  bool Is(std::size_t i, Word w) {
+    const Token& t = T(i);
+    return t.kind == Kind::kWord && t.word == w;
+  }
+  bool IsSymbol(std::size_t i, char32_t c) {
+    const Token& t = T(i);
+    return t.kind == Kind::kSymbol && t.symbol == c;
+  }
   bool IsNumber(std::size_t i) { return T(i).kind == Kind::kNumber; }
   // The value of a number of at most `max_digits` digits, else -1.
   int Number(std::size_t i, int max_digits) {
-    return IsNumber(i) && T(i).digits <= max_digits ? T(i).number : -1;
+    const Token& t = T(i);
+    return t.kind == Kind::kNumber && t.digits <= max_digits ? t.number : -1;
   }
   int YearAt(std::size_t i) {
-    const int n = IsNumber(i) && T(i).digits == 4 ? T(i).number : -1;
+    const Token& t = T(i);
+    const int n = t.kind == Kind::kNumber && t.digits == 4 ? t.number : -1;
     return n >= kMinYear && n <= kMaxYear ? n : -1;
   }
 

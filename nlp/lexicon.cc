@@ -15,7 +15,7 @@ std::string_view Trim(std::string_view s) {
 }  // namespace
 
 std::string_view LexiconEntry::Get(std::string_view name) const {
-  const auto it = attributes.find(std::string(name));
+  const auto it = attributes.find(name);
   return it == attributes.end() ? std::string_view() : std::string_view(it->second);
 }
 
@@ -46,6 +46,7 @@ Lexicon::Lexicon(std::string_view name, std::string_view tsv) {
     }
     std::vector<std::string> keys = PhraseKeys(entry.phrase);
     if (keys.empty()) fail("the phrase has no words");
+    longest_ = std::max(longest_, keys.size());
     std::vector<Phrase>& list = by_first_key_[keys.front()];
     list.push_back(Phrase{std::move(keys), entries_.size()});
     entries_.push_back(std::move(entry));

@@ -13,15 +13,18 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ingest/string_hash.h"
 #include "nlp/word_tokens.h"
 
 namespace dipdoc {
 
 struct LexiconEntry {
-  std::string phrase;                                     // as written in the file
-  std::unordered_map<std::string, std::string> attributes;  // "kind" -> "donation"; a bare name -> ""
+  std::string phrase;  // as written in the file
+  // "kind" -> "donation"; a bare name -> "". Has() and Get() look a name up without making a std::string of
+  // it: the annotators ask about every cue they weigh.
+  StringMap<std::string> attributes;
 
-  bool Has(std::string_view name) const { return attributes.count(std::string(name)) != 0; }
+  bool Has(std::string_view name) const { return attributes.contains(name); }
   // The value of `name`, or empty.
   std::string_view Get(std::string_view name) const;
 };
@@ -44,6 +47,8 @@ class Lexicon {
   LexiconMatch MatchAt(const std::vector<WordToken>& tokens, std::size_t at) const;
 
   std::size_t size() const { return entries_.size(); }
+  // The words of the longest phrase: MatchAt(tokens, at) looks no further than tokens[at + longest() - 1].
+  std::size_t longest() const { return longest_; }
 
  private:
   struct Phrase {
@@ -52,6 +57,7 @@ class Lexicon {
   };
   std::vector<LexiconEntry> entries_;
   std::unordered_map<std::string, std::vector<Phrase>> by_first_key_;  // each list longest first
+  std::size_t longest_ = 0;
 };
 
 }  // namespace dipdoc

@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "ingest/fields.h"
+#include "ingest/string_hash.h"
 #include "ingest/tone_marks.h"
 #include "ingest/utf8.h"
 #include "ingest/vietnamese_syllable.h"
@@ -50,19 +51,20 @@ struct Token {
   Gap gap = Gap::kSpace;
 };
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using WordMap = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
+using WordMap = StringMap<int>;
 
 bool IsNewline(UChar32 c) {
   return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
-bool IsWordChar(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+// ASCII, most of every text, is answered without asking ICU (and as ICU would).
+bool IsWordChar(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
 
 bool IsSeparator(UChar32 c) {
+  if (c < 0x80) return c <= ' ' || c == 0x7F || c == '-';  // white space, control characters, the hyphen
   return u_isUWhiteSpace(c) || u_iscntrl(c) || u_charType(c) == U_FORMAT_CHAR || u_charType(c) == U_DASH_PUNCTUATION ||
          c == 0x2212;
 }

@@ -82,13 +82,18 @@ Quantities AnnotateQuantities(std::string_view text, const std::vector<NumberMen
     const NumberMention& number = numbers[n];
     const std::size_t limit = std::min({text.size(), number.span.end + kLookAheadBytes,
                                         n + 1 < numbers.size() ? numbers[n + 1].span.start : text.size()});
-    const std::vector<WordToken> after = TokenizeWords(text, Span{number.span.end, limit});
+    // Most numbers are told by the first word or two after them: the window's words are read only as far
+    // as they are looked at. read_past(k) reads word k and every word a phrase matched there may reach, and
+    // says whether there is a word k; `after` is the reader's vector, which grows as it reads.
+    WordReader reader(text, Span{number.span.end, limit});
+    const std::vector<WordToken>& after = reader.ReadTo(0);
+    const auto read_past = [&](std::size_t k) { return reader.ReadTo(k + words.longest()).size() > k; };
 
     std::optional<std::string> vaccine;
     std::size_t previous_end = number.span.end;
     int fillers = 0;
     bool classified = false;
-    for (std::size_t i = 0; i < after.size() && !classified;) {
+    for (std::size_t i = 0; !classified && read_past(i);) {
       if (!JoinsWords(text.substr(previous_end, after[i].span.start - previous_end))) break;
       const LexiconMatch match = words.MatchAt(after, i);
       if (match.entry != nullptr && match.entry->Has("unit")) {
@@ -100,7 +105,7 @@ Quantities AnnotateQuantities(std::string_view text, const std::vector<NumberMen
         // "liều vaccine Abdala", "doses of AstraZeneca", "doses de Moderna": the vaccine named after the unit.
         std::size_t j = match.last;
         std::size_t end = dose.span.end;
-        for (int k = 0; k <= 2 && j < after.size(); ++k) {
+        for (int k = 0; k <= 2 && read_past(j); ++k) {
           if (!JoinsWords(text.substr(end, after[j].span.start - end))) break;
           if (const NameMatch* name = VaccineAt(names, after[j].span.start)) {
             vaccine = std::string(name->id);
@@ -129,7 +134,7 @@ Quantities AnnotateQuantities(std::string_view text, const std::vector<NumberMen
         ++fillers;
         vaccine = std::string(name->id);
         previous_end = name->span.end;
-        while (i < after.size() && after[i].span.start < name->span.end) ++i;
+        while (read_past(i) && after[i].span.start < name->span.end) ++i;
       } else {
         break;
       }

@@ -7,22 +7,17 @@
 #include "ingest/utf8.h"
 
 namespace dipdoc {
+namespace {
 
-std::vector<WordToken> TokenizeWords(std::string_view text, Span range) {
-  std::vector<WordToken> tokens;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t end = static_cast<int32_t>(std::min(range.end, text.size()));
-  int32_t i = static_cast<int32_t>(std::min(range.start, text.size()));
-  WordToken current;
+// Reads the next word of bytes[*at, end) into `word` (reusing its key's storage) and moves *at past it;
+// false when there is none.
+bool ReadWord(const uint8_t* bytes, int32_t end, int32_t* at, WordToken* word) {
+  int32_t i = *at;
+  int32_t word_end = end;
   bool in_word = false;
-  const auto finish = [&](std::size_t at) {
-    if (!in_word) return;
-    current.span.end = at;
-    current.key = CanonicalSyllable(current.key);
-    tokens.push_back(std::move(current));
-    current = WordToken{};
-    in_word = false;
-  };
+  bool ascii = true;  // the key so far is ASCII, which carries no tone marks to put in place
+  std::string& key = word->key;
+  key.clear();
   while (i < end) {
     const int32_t start = i;
     bool word_char = false;
@@ -39,21 +34,53 @@ std::vector<WordToken> TokenizeWords(std::string_view text, Span range) {
       lower = static_cast<char32_t>(u_tolower(c));
     }
     if (!word_char) {
-      finish(static_cast<std::size_t>(start));
+      if (in_word) {
+        word_end = start;
+        break;
+      }
       continue;
     }
     if (!in_word) {
       in_word = true;
-      current.span.start = static_cast<std::size_t>(start);
+      word->span.start = static_cast<std::size_t>(start);
     }
     if (lower < 0x80) {
-      current.key += static_cast<char>(lower);
+      key += static_cast<char>(lower);
     } else {
-      AppendUtf8(current.key, lower);
+      AppendUtf8(key, lower);
+      ascii = false;
     }
   }
-  finish(static_cast<std::size_t>(end));
-  return tokens;
+  *at = i;
+  if (!in_word) return false;
+  word->span.end = static_cast<std::size_t>(word_end);
+  if (!ascii) key = CanonicalSyllable(key);
+  return true;
+}
+
+}  // namespace
+
+std::vector<WordToken> TokenizeWords(std::string_view text, Span range) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto end = static_cast<int32_t>(std::min(range.end, text.size()));
+  auto at = static_cast<int32_t>(std::min(range.start, text.size()));
+  std::vector<WordToken> words;
+  for (WordToken word; ReadWord(bytes, end, &at, &word);) words.push_back(std::move(word));
+  return words;
+}
+
+WordReader::WordReader(std::string_view text, Span range)
+    : bytes_(reinterpret_cast<const uint8_t*>(text.data())),
+      at_(static_cast<int32_t>(std::min(range.start, text.size()))),
+      end_(static_cast<int32_t>(std::min(range.end, text.size()))) {}
+
+const std::vector<WordToken>& WordReader::ReadTo(std::size_t count) {
+  while (words_.size() < count) {
+    WordToken word;
+    if (!ReadWord(bytes_, end_, &at_, &word)) break;
+    words_.push_back(std::move(word));
+  }
+  return words_;
 }
 
 std::vector<std::string> PhraseKeys(std::string_view phrase) {
