@@ -34,10 +34,32 @@ TEST_CASE("words are compared in one case and one tone-mark placement", "[nlp][l
   CHECK(PhraseKeys("Hoà  Bình") == std::vector<std::string>{"hòa", "bình"});
 }
 
+TEST_CASE("a word reader reads the words TokenizeWords finds, only as far as asked", "[nlp][lexicon]") {
+  const std::string text = "1,05 triệu LIỀU vắc-xin Abdala; 500.000 doses d'AstraZeneca — Thuỵ Sĩ.";
+  for (const Span range : {Span{0, text.size()}, Span{5, 30}, Span{12, 12}, Span{40, text.size() + 10}}) {
+    INFO(range.start << ".." << range.end);
+    const std::vector<WordToken> all = TokenizeWords(text, range);
+    WordReader reader(text, range);
+    CHECK(reader.ReadTo(0).empty());
+    for (std::size_t k = 1; k <= all.size() + 2; ++k) {
+      const std::vector<WordToken>& read = reader.ReadTo(k);
+      REQUIRE(read.size() == std::min(k, all.size()));
+      if (read.empty()) continue;
+      CHECK(read.back().key == all[read.size() - 1].key);
+      CHECK(read.back().span.start == all[read.size() - 1].span.start);
+      CHECK(read.back().span.end == all[read.size() - 1].span.end);
+    }
+  }
+  WordReader reader(text, Span{0, text.size()});
+  CHECK(reader.ReadTo(2).size() == 2);  // the rest is not read yet
+  CHECK(reader.ReadTo(2).size() == 2);
+}
+
 TEST_CASE("the longest phrase wins and phrases do not overlap", "[nlp][lexicon]") {
   const Lexicon lexicon("test", "bàn giao\tkind=delivery\nđã bàn giao\tkind=delivery status=delivered\n"
                                 "cam kết\tstatus=pledged  # a comment\n\n# only a comment\n");
   CHECK(lexicon.size() == 3);
+  CHECK(lexicon.longest() == 3);
   CHECK(Matches(lexicon, "Pfizer cam kết bàn giao; Cuba ĐÃ BÀN GIAO") ==
         "cam kết pledged | bàn giao delivery | ĐÃ BÀN GIAO delivery delivered");
   CHECK(Matches(lexicon, "").empty());
