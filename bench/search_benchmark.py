@@ -13,7 +13,10 @@
 5. Prints latency percentiles overall and per query class for both; --write-readme puts them into README.md
    between <!-- bench:search:start --> and <!-- bench:search:end -->.
 
-Usage: bench/search_benchmark.py [--docs N] [--db DB] [--work DIR] [--dipdoc PATH] [--write-readme]
+With --compare OLD_DIPDOC, also times an earlier dipdoc on the same index, the two taking turns.
+
+Usage: bench/search_benchmark.py [--docs N] [--db DB] [--work DIR] [--dipdoc PATH] [--runs R]
+                                 [--compare OLD_DIPDOC] [--write-readme]
 """
 import argparse
 import collections
@@ -203,6 +206,9 @@ def dipdoc_batch(dipdoc, db, queries, work, runs):
     with open(path, "w", encoding="utf-8") as f:
         for _, q, _ in queries:
             f.write(q + "\n")
+    # An ingest just before leaves hundreds of MB of dirty pages, whose writeback would compete with the
+    # searches (it took a third off the first measurement made straight after one).
+    os.sync()
     warm(db)
     done = []
     for _ in range(runs):
@@ -221,6 +227,16 @@ def dipdoc_batch(dipdoc, db, queries, work, runs):
     done.sort(key=lambda run: run[0])
     p50, _, results, wall = done[len(done) // 2]
     return results, wall, [(run[0], run[1]) for run in done]
+
+
+def compare(old, new, db, queries, work, runs):
+    """p50 and p99 of `old` and `new` over the same batch, taking turns `runs` times."""
+    taken = {"old": [], "new": []}
+    for _ in range(runs):
+        for name, binary in (("old", old), ("new", new)):
+            _, _, timed = dipdoc_batch(binary, db, queries, work, 1)
+            taken[name].append(timed[0])
+    return taken
 
 
 def dipdoc_single(dipdoc, db, queries):
@@ -376,10 +392,21 @@ def report(args, info, queries, dip, fts, rows):
     lines += ["", "Slowest dipdoc queries: " + "; ".join(f"`{q}` ({c}, {t:.1f} ms)" for t, q, c in slow) + "."]
     if info["batch"]:
         runs = "; ".join(f"{p50:.2f} / {p99:.2f}" for p50, p99 in info["runs"])
-        lines += [f"dipdoc ran the batch {len(info['runs'])} times over an index read into the page cache first; the "
+        lines += [f"dipdoc ran the batch {len(info['runs'])} times over an index flushed to disk and read into the page cache first; the "
                   f"tables show the run with the median p50 (p50 / p99 ms of each run: {runs}). That run took "
                   f"{info['batch_wall']:.1f} s of wall time ({len(queries) / info['batch_wall']:,.0f} queries/s, "
                   "JSON output and process start included)."]
+    if info.get("compare"):
+        median = lambda values: sorted(values)[len(values) // 2]  # noqa: E731
+        old, new = info["compare"]["old"], info["compare"]["new"]
+        lines += ["", f"The same index and queries, this dipdoc against `{args.compare}` (an earlier version), taking "
+                  f"turns {len(old)} times (so that the machine's drift between runs falls on both alike):", "",
+                  "| dipdoc | p50 ms (each run) | p99 ms (each run) | median p50 / p99 ms |", "| --- | --- | --- | ---: |"]
+        for name, runs in (("earlier", old), ("this one", new)):
+            lines.append(f"| {name} | {', '.join(f'{r[0]:.2f}' for r in runs)} | {', '.join(f'{r[1]:.2f}' for r in runs)} | "
+                         f"{median([r[0] for r in runs]):.2f} / {median([r[1] for r in runs]):.2f} |")
+        lines += ["", f"This one: p50 {median([r[0] for r in old]) / median([r[0] for r in new]):.2f}x and p99 "
+                  f"{median([r[1] for r in old]) / median([r[1] for r in new]):.2f}x faster than the earlier one."]
     return "\n".join(lines)
 
 
@@ -405,6 +432,9 @@ def main():
     parser.add_argument("--dipdoc", default=os.path.join(ROOT, "build", "dipdoc"))
     parser.add_argument("--no-batch", action="store_true", help="one `search --json` process per query")
     parser.add_argument("--runs", type=int, default=3, help="batch runs; the one with the median p50 is reported")
+    parser.add_argument("--compare", metavar="OLD_DIPDOC",
+                        help="another dipdoc binary (an earlier version) to time on the same index and queries, "
+                             "the two taking turns --runs times: a machine's drift between runs cancels out")
     parser.add_argument("--write-readme", action="store_true")
     args = parser.parse_args()
 
@@ -414,8 +444,10 @@ def main():
     info = {"docs": args.docs, "load": os.getloadavg()[0]}
     corpus = os.path.join(work, "corpus")
     try:
+        built_file = os.path.join(work, "dipdoc-build.json")  # the figure of the run that built `db`
         if os.path.exists(db):
-            info["dip_build"] = "reused"
+            built = json.load(open(built_file)) if os.path.exists(built_file) else {}
+            info["dip_build"] = built.get(os.path.abspath(db), "reused")
             print(f"reusing {db}", file=sys.stderr)
         else:
             if not os.path.exists(corpus) or len(os.listdir(corpus)) != (args.docs + 999) // 1000:
@@ -426,6 +458,9 @@ def main():
                 print(f"generated {args.docs} documents in {time.monotonic() - t:.1f} s", file=sys.stderr)
             seconds, rss = ingest(args.dipdoc, db, corpus)
             info["dip_build"] = f"{seconds:,.1f} s ({args.docs / seconds:,.0f} docs/s, peak {rss:,.0f} MiB)"
+            built = json.load(open(built_file)) if os.path.exists(built_file) else {}
+            built[os.path.abspath(db)] = info["dip_build"] + f", built {time.strftime('%Y-%m-%d %H:%M')}"
+            json.dump(built, open(built_file, "w"))
             print(f"dipdoc ingest: {info['dip_build']}", file=sys.stderr)
         info["dip_size"] = du(db)
         stats = subprocess.run([args.dipdoc, "stats", "--json", "--db", db], capture_output=True, text=True)
@@ -447,6 +482,7 @@ def main():
         else:
             print("dipdoc has no search --batch: timing one search --json process per query", file=sys.stderr)
             dip, info["batch_wall"] = dipdoc_single(args.dipdoc, db, queries)
+        os.sync()
         warm(work)
         fts = fts_search(fts_path, queries)
         with open(os.path.join(work, "results.jsonl"), "w", encoding="utf-8") as f:
@@ -454,6 +490,8 @@ def main():
                 f.write(json.dumps({"class": c, "query": q, "dipdoc_ms": (d or {}).get("took_ms"),
                                     "dipdoc_total": (d or {}).get("total"), "dipdoc_error": (d or {}).get("error"),
                                     "fts_ms": s.get("took_ms"), "fts_total": s.get("total")}, ensure_ascii=False) + "\n")
+        if args.compare:
+            info["compare"] = compare(args.compare, args.dipdoc, db, queries, work, args.runs)
         rows = summarise(queries, dip, fts)
         text = report(args, info, queries, dip, fts, rows)
         print(text)
