@@ -201,6 +201,18 @@ class IdRange : public Xapian::PostingSource {
 
 const Xapian::Stem kNoStem;
 
+// Every document of `ids` that `match` finds, ranked with `extra` added: the later passes of a search, which
+// look at a few documents only.
+Xapian::MSet RankAmong(const Xapian::Database& db, const Xapian::Query& match, const Xapian::Query& extra,
+                       std::vector<Xapian::docid> ids) {
+  const auto size = static_cast<Xapian::doccount>(ids.size());
+  const Xapian::Query among((new DocumentList(std::move(ids)))->release());  // the query owns it
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(Xapian::Query::OP_FILTER, match, among),
+                                  extra));
+  return enquire.get_mset(0, size);
+}
+
 // The hit for a match whose stored record is `record`, its snippet made by `mset` (whose query says what
 // to highlight).
 SearchHit MakeHit(const Record& record, double score, const Xapian::MSet& mset, const Xapian::Stem& snippet_stemmer) {
@@ -500,12 +512,7 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
         part.mset = Xapian::MSet();
         return;
       }
-      const auto size = static_cast<Xapian::doccount>(part.window.size());
-      const Xapian::Query window((new DocumentList(std::move(part.window)))->release());  // the query owns it
-      Xapian::Enquire rescored(*part.db);
-      rescored.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                                       Xapian::Query(Xapian::Query::OP_FILTER, part.match, window), part.boost));
-      part.mset = rescored.get_mset(0, size);
+      part.mset = RankAmong(*part.db, part.match, part.boost, std::move(part.window));
     });
     best = Merged(parts, offset + limit);
   }
@@ -520,12 +527,7 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
     if (!part.shown.empty()) {
       std::vector<Xapian::docid> ids;
       for (const Xapian::doccount rank : part.page) ids.push_back(*part.mset[rank]);
-      const auto size = static_cast<Xapian::doccount>(ids.size());
-      const Xapian::Query page_ids((new DocumentList(std::move(ids)))->release());
-      Xapian::Enquire shown(*part.db);
-      shown.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                                    Xapian::Query(Xapian::Query::OP_FILTER, part.match, page_ids), part.shown));
-      snippets = shown.get_mset(0, size);
+      snippets = RankAmong(*part.db, part.match, part.shown, std::move(ids));
     }
     for (const Xapian::doccount rank : part.page) {
       const Xapian::MSetIterator it = part.mset[rank];
