@@ -7,6 +7,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "index/record_json.h"
@@ -50,17 +51,24 @@ class LowerCaseField : public Xapian::FieldProcessor {
   std::string prefix_;
 };
 
-// Counts the facet values (index/schema.h kSlotFacets) of the matches it is shown.
+// Counts the facet values (index/schema.h kSlotFacets) of the matches it is shown: through `table` when given
+// one, else by reading each match's value.
 class FacetSpy : public Xapian::MatchSpy {
  public:
+  explicit FacetSpy(const FacetTable* table) : table_(table) {
+    if (table_) counter_.emplace(*table_);
+  }
+
   void operator()(const Xapian::Document& doc, double /*weight*/) override {
     ++seen_;
+    const Xapian::docid id = doc.get_docid();
+    if (counter_ && table_->Covers(id)) return counter_->Add(id);
     const std::string value = doc.get_value(schema::kSlotFacets);
     const schema::FacetFields fields = schema::ParseFacetValue(value);
-    Count(doc_type_, fields.doc_type);
-    Count(language_, fields.language);
-    Count(year_, fields.year);
-    for (std::string_view partner : fields.partners) Count(partner_, partner);
+    Count("doc_type", fields.doc_type);
+    Count("language", fields.language);
+    Count("year", fields.year);
+    for (std::string_view partner : fields.partners) Count("partner", partner);
   }
 
   std::size_t seen() const { return seen_; }
@@ -68,18 +76,18 @@ class FacetSpy : public Xapian::MatchSpy {
   // The counts, scaled from the documents seen to `total` when the spy saw only some of the matches.
   Facets Result(std::size_t total) const {
     Facets facets;
-    facets["partner"] = Scaled(partner_, total);
-    facets["doc_type"] = Scaled(doc_type_, total);
-    facets["language"] = Scaled(language_, total);
-    facets["year"] = Scaled(year_, total);
+    for (const char* facet : {"partner", "doc_type", "language", "year"}) facets[facet];
+    if (counter_) counter_->AddTo(facets, seen_, total);
+    for (const auto& [facet, counts] : read_) {
+      for (const auto& [value, n] : counts) facets[facet][value] += ScaledCount(n, seen_, total);
+    }
     return facets;
   }
 
  private:
-  using Counts = std::map<std::string, std::size_t, std::less<>>;
-
-  static void Count(Counts& counts, std::string_view value) {
+  void Count(const std::string& facet, std::string_view value) {
     if (value.empty()) return;
+    auto& counts = read_[facet];
     const auto it = counts.find(value);
     if (it != counts.end()) {
       ++it->second;
@@ -88,68 +96,27 @@ class FacetSpy : public Xapian::MatchSpy {
     }
   }
 
-  std::map<std::string, std::size_t> Scaled(const Counts& counts, std::size_t total) const {
-    std::map<std::string, std::size_t> out;
-    for (const auto& [value, n] : counts) {
-      out[value] = seen_ >= total || seen_ == 0
-                       ? n
-                       : static_cast<std::size_t>(static_cast<double>(n) * static_cast<double>(total) / seen_ + 0.5);
-    }
-    return out;
-  }
-
+  const FacetTable* table_;
+  std::optional<FacetTable::Counter> counter_;
   std::size_t seen_ = 0;
-  Counts partner_, doc_type_, language_, year_;
+  // facet -> value -> count, of the documents read rather than found in the table.
+  std::map<std::string, std::map<std::string, std::size_t, std::less<>>> read_;
 };
 
 Xapian::Query Filter(std::string term) { return Xapian::Query(std::move(term)); }
 
-Result<QueryExpander::Expanded> ParseQuery(const Xapian::Database& db, const QueryExpander& expander,
-                                           const SearchRequest& request) {
-  Xapian::QueryParser parser;
-  parser.set_database(db);
-  parser.set_default_op(Xapian::Query::OP_AND);
-  parser.set_max_expansion(kQueryTermLimit);
-  parser.add_prefix("title", std::string(schema::kTitle));
-  parser.add_boolean_prefix("partner", (new PartnerField)->release());
-  parser.add_boolean_prefix("type", (new LowerCaseField(schema::kDocType))->release());
-  parser.add_boolean_prefix("lang", (new LowerCaseField(schema::kLanguage))->release());
-  parser.add_boolean_prefix("vaccine", (new LowerCaseField(schema::kVaccine))->release());
-
-  QueryExpander::Expanded expanded;
-  expanded.match = Xapian::Query::MatchAll;
-  Xapian::Query& query = expanded.match;
-  if (request.query.find_first_not_of(" \t\r\n") != std::string::npos) {
-    if (const auto bad = FindInvalidUtf8(request.query)) {
-      return Status::Usage("the query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
-    }
-    try {
-      // The index holds words in their matching form; the query is put in the same form.
-      expanded = expander.Expand(parser.parse_query(
-          MatchingForm(request.query), Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT));
-    } catch (const Xapian::QueryParserError& e) {
-      return Status::Usage("malformed query: " + e.get_msg());
-    }
-    if (query.empty()) query = Xapian::Query::MatchNothing;
+// Whether every term of `query` is a boolean filter's (the fields partner:, type:, lang:, vaccine:).
+bool OnlyFilters(const Xapian::Query& query) {
+  static constexpr std::string_view kFilterPrefixes[] = {schema::kPartner, schema::kDocType, schema::kLanguage,
+                                                         schema::kVaccine};
+  bool any = false;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    const std::string term = *it;
+    const auto filter = [&](std::string_view prefix) { return term.starts_with(prefix); };
+    if (std::none_of(std::begin(kFilterPrefixes), std::end(kFilterPrefixes), filter)) return false;
+    any = true;
   }
-
-  std::vector<Xapian::Query> filters;
-  if (request.partner) filters.push_back(Filter(std::string(schema::kPartner) + CanonicalPartnerId(*request.partner)));
-  if (request.doc_type) {
-    if (!ParseDocType(*request.doc_type)) {
-      return Status::Usage("--type: '" + *request.doc_type + "' is not one of letter, call_note, press, other");
-    }
-    filters.push_back(Filter(std::string(schema::kDocType) + *request.doc_type));
-  }
-  if (request.language) filters.push_back(Filter(std::string(schema::kLanguage) + Lower(*request.language)));
-  if (request.from || request.to) {
-    Result<DateRange> range = MakeDateRange(request.from, request.to);
-    if (!range.ok()) return range.status();
-    filters.push_back(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, range.value().from,
-                                    range.value().to));
-  }
-  for (const Xapian::Query& filter : filters) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
-  return expanded;
+  return any;
 }
 
 // The documents of a fixed list, as a filter: where the second pass of a search looks.
@@ -182,9 +149,16 @@ class DocumentList : public Xapian::PostingSource {
 class IdRange : public Xapian::PostingSource {
  public:
   IdRange(Xapian::docid first, Xapian::docid last) : first_(first), last_(last) {}
-  void init(const Xapian::Database& /*db*/) override { at_ = 0; }
+  void init(const Xapian::Database& db) override {
+    at_ = 0;
+    // How many documents the range holds, as Xapian's estimates need it: the ids of deleted and replaced
+    // documents are never used again, so an index that has seen re-ingests has gaps among them.
+    const double range = last_ - first_ + 1;
+    const double share = db.get_lastdocid() == 0 ? 0 : double(db.get_doccount()) / db.get_lastdocid();
+    estimate_ = std::min(static_cast<Xapian::doccount>(range * share + 0.5), db.get_doccount());
+  }
   Xapian::doccount get_termfreq_min() const override { return 0; }
-  Xapian::doccount get_termfreq_est() const override { return last_ - first_ + 1; }
+  Xapian::doccount get_termfreq_est() const override { return estimate_; }
   Xapian::doccount get_termfreq_max() const override { return last_ - first_ + 1; }
   void next(double /*min_wt*/) override { at_ = at_ == 0 ? first_ : at_ + 1; }
   void skip_to(Xapian::docid did, double /*min_wt*/) override { at_ = std::max({at_, did, first_}); }
@@ -197,20 +171,43 @@ class IdRange : public Xapian::PostingSource {
  private:
   Xapian::docid first_, last_;
   Xapian::docid at_ = 0;  // 0: before the first
+  Xapian::doccount estimate_ = 0;
 };
 
 const Xapian::Stem kNoStem;
 
-// Every document of `ids` that `match` finds, ranked with `extra` added: the later passes of a search, which
-// look at a few documents only.
-Xapian::MSet RankAmong(const Xapian::Database& db, const Xapian::Query& match, const Xapian::Query& extra,
-                       std::vector<Xapian::docid> ids) {
-  const auto size = static_cast<Xapian::doccount>(ids.size());
-  const Xapian::Query among((new DocumentList(std::move(ids)))->release());  // the query owns it
+// A document of some part's ranking, for merging the parts' rankings.
+struct Ranked {
+  double weight;
+  Xapian::docid id;
+  std::size_t part;
+};
+
+// The documents of `ids`, as a query that matches them and weighs nothing.
+Xapian::Query Among(std::vector<Xapian::docid> ids) {
+  return Xapian::Query((new DocumentList(std::move(ids)))->release());  // the query owns it
+}
+
+// What makes a page's snippets: an MSet of no documents for `match`, with `extra` beside it unless empty.
+// MSet::snippet reads only the MSet's query (what to highlight, phrases whole) and its terms' weights, which
+// Xapian sets up before it looks at any document.
+Xapian::MSet Highlighter(const Xapian::Database& db, const Xapian::Query& match, const Xapian::Query& extra) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(Xapian::Query::OP_FILTER, match, among),
-                                  extra));
-  return enquire.get_mset(0, size);
+  enquire.set_query(extra.empty() ? match : Xapian::Query(Xapian::Query::OP_AND_MAYBE, match, extra));
+  return enquire.get_mset(0, 0);
+}
+
+// The weight `extra` gives each document of `ids` that it matches: the second pass of a search, which adds it
+// to the first pass's weights of a few documents.
+std::unordered_map<Xapian::docid, double> WeightsAmong(const Xapian::Database& db, const Xapian::Query& extra,
+                                                       std::vector<Xapian::docid> ids) {
+  const auto size = static_cast<Xapian::doccount>(ids.size());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, extra, Among(std::move(ids))));
+  const Xapian::MSet mset = enquire.get_mset(0, size);
+  std::unordered_map<Xapian::docid, double> weights;
+  for (auto it = mset.begin(); it != mset.end(); ++it) weights.emplace(*it, it.get_weight());
+  return weights;
 }
 
 // The hit for a match whose stored record is `record`, its snippet made by `mset` (whose query says what
@@ -269,6 +266,58 @@ std::string BalanceHighlights(std::string_view snippet) {
     if (cut) out += kEllipsis;
   }
   return out;
+}
+
+Result<QueryExpander::Expanded> ParseSearchQuery(const Xapian::Database& db, const QueryExpander& expander,
+                                                 const SearchRequest& request) {
+  Xapian::QueryParser parser;
+  parser.set_database(db);
+  parser.set_default_op(Xapian::Query::OP_AND);
+  parser.set_max_expansion(kQueryTermLimit);
+  parser.add_prefix("title", std::string(schema::kTitle));
+  parser.add_boolean_prefix("partner", (new PartnerField)->release());
+  parser.add_boolean_prefix("type", (new LowerCaseField(schema::kDocType))->release());
+  parser.add_boolean_prefix("lang", (new LowerCaseField(schema::kLanguage))->release());
+  parser.add_boolean_prefix("vaccine", (new LowerCaseField(schema::kVaccine))->release());
+
+  QueryExpander::Expanded expanded;
+  expanded.match = Xapian::Query::MatchAll;
+  Xapian::Query& query = expanded.match;
+  if (request.query.find_first_not_of(" \t\r\n") != std::string::npos) {
+    if (const auto bad = FindInvalidUtf8(request.query)) {
+      return Status::Usage("the query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
+    }
+    try {
+      // The index holds words in their matching form; the query is put in the same form.
+      expanded = expander.Expand(parser.parse_query(
+          MatchingForm(request.query), Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT));
+    } catch (const Xapian::QueryParserError& e) {
+      return Status::Usage("malformed query: " + e.get_msg());
+    }
+    if (query.empty()) query = Xapian::Query::MatchNothing;
+    // Fields alone ("type:press") are run as every document filtered by them, as the --type option is:
+    // Xapian 1.4.22 throws "Unexpected end of posting list" for a lone zero-weight term once it looks at
+    // more than a few hundred matches in an index with deleted documents.
+    if (OnlyFilters(query)) query = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, query);
+  }
+
+  std::vector<Xapian::Query> filters;
+  if (request.partner) filters.push_back(Filter(std::string(schema::kPartner) + CanonicalPartnerId(*request.partner)));
+  if (request.doc_type) {
+    if (!ParseDocType(*request.doc_type)) {
+      return Status::Usage("--type: '" + *request.doc_type + "' is not one of letter, call_note, press, other");
+    }
+    filters.push_back(Filter(std::string(schema::kDocType) + *request.doc_type));
+  }
+  if (request.language) filters.push_back(Filter(std::string(schema::kLanguage) + Lower(*request.language)));
+  if (request.from || request.to) {
+    Result<DateRange> range = MakeDateRange(request.from, request.to);
+    if (!range.ok()) return range.status();
+    filters.push_back(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, range.value().from,
+                                    range.value().to));
+  }
+  for (const Xapian::Query& filter : filters) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  return expanded;
 }
 
 // Runs one task on a thread of its own while the caller runs another: the second core of a search.
@@ -345,12 +394,13 @@ struct Searcher::Part {
   Xapian::docid first = 1;
   Xapian::docid last = 0;  // 0: no bound, the handle searches every document
   Xapian::Query match, boost, shown;  // its own copies (a Query's reference count is not thread-safe)
-  Xapian::MSet mset;           // the first pass's matches, then the second pass's
+  Xapian::MSet mset;           // the first pass's matches
   std::size_t total = 0;
   bool exact = true;
   Facets facets;
-  std::vector<Xapian::docid> window;   // the documents of the global best it re-ranks in the second pass
-  std::vector<Xapian::doccount> page;  // ranks in `mset` of the page's hits it builds
+  std::vector<Xapian::docid> window;  // the documents of the global best it re-ranks in the second pass
+  std::unordered_map<Xapian::docid, double> boosts;  // the weight the boosts add to those they match
+  std::vector<Ranked> page;  // the page's hits it builds
   std::vector<SearchHit> hits;
   Status status;
 
@@ -363,14 +413,6 @@ struct Searcher::Part {
 
 namespace {
 
-// A document of some part's ranking, for merging the parts' rankings.
-struct Ranked {
-  double weight;
-  Xapian::docid id;
-  std::size_t part;
-  Xapian::doccount rank;  // in that part's MSet
-};
-
 // Xapian's own order: by weight, ties by document id.
 bool Before(const Ranked& a, const Ranked& b) { return a.weight != b.weight ? a.weight > b.weight : a.id < b.id; }
 
@@ -378,10 +420,7 @@ template <typename Parts>
 std::vector<Ranked> Merged(const Parts& parts, std::size_t count) {
   std::vector<Ranked> all;
   for (std::size_t p = 0; p < parts.size(); ++p) {
-    Xapian::doccount rank = 0;
-    for (auto it = parts[p].mset.begin(); it != parts[p].mset.end(); ++it) {
-      all.push_back({it.get_weight(), *it, p, rank++});
-    }
+    for (auto it = parts[p].mset.begin(); it != parts[p].mset.end(); ++it) all.push_back({it.get_weight(), *it, p});
   }
   std::sort(all.begin(), all.end(), Before);
   if (all.size() > count) all.resize(count);
@@ -455,8 +494,10 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
 }
 
 Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
-  Result<QueryExpander::Expanded> query = ParseQuery(db_, expander_, request);
+  Result<QueryExpander::Expanded> query = ParseSearchQuery(db_, expander_, request);
   if (!query.ok()) return query.status();
+  // Read once per revision of the index, like the index's own tables: not part of a search's time.
+  const std::shared_ptr<const FacetTable> facet_table = facet_tables_ ? facet_tables_->For(db_) : nullptr;
   const auto started = std::chrono::steady_clock::now();
   const Xapian::doccount offset = static_cast<Xapian::doccount>(request.offset);
   const Xapian::doccount limit = static_cast<Xapian::doccount>(request.limit);
@@ -491,7 +532,7 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
   RunParts(parts, [&](Part& part) {
     Xapian::Enquire enquire(*part.db);
     enquire.set_query(part.Own(part.match));
-    FacetSpy facets;
+    FacetSpy facets(facet_table.get());
     enquire.add_matchspy(&facets);
     part.mset = enquire.get_mset(0, first_pass, check);
     part.total = part.mset.get_matches_estimated();
@@ -508,36 +549,33 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
   if (rescore) {
     for (const Ranked& r : best) parts[r.part].window.push_back(r.id);
     RunParts(parts, [&](Part& part) {
-      if (part.window.empty()) {
-        part.mset = Xapian::MSet();
-        return;
-      }
-      part.mset = RankAmong(*part.db, part.match, part.boost, std::move(part.window));
+      if (!part.window.empty()) part.boosts = WeightsAmong(*part.db, part.boost, std::move(part.window));
     });
-    best = Merged(parts, offset + limit);
+    for (Ranked& r : best) {
+      const auto& boosts = parts[r.part].boosts;
+      if (const auto it = boosts.find(r.id); it != boosts.end()) r.weight += it->second;
+    }
+    std::sort(best.begin(), best.end(), Before);
+    if (best.size() > offset + limit) best.resize(offset + limit);
   }
 
   // The page: each part reads the records and makes the snippets of its own hits.
   std::vector<Ranked> page(best.begin() + std::min<std::size_t>(offset, best.size()), best.end());
-  for (const Ranked& r : page) parts[r.part].page.push_back(r.rank);
+  for (const Ranked& r : page) parts[r.part].page.push_back(r);
+  // Snippets highlight the words of the match, and show whole the phrases of every spelling when the query
+  // has phrases, else those the boosts found.
   RunParts(parts, [&](Part& part) {
     if (part.page.empty()) return;
-    // Snippets show the phrases of every spelling whole: a pass over the page's documents alone checks them.
-    Xapian::MSet snippets = part.mset;
-    if (!part.shown.empty()) {
-      std::vector<Xapian::docid> ids;
-      for (const Xapian::doccount rank : part.page) ids.push_back(*part.mset[rank]);
-      snippets = RankAmong(*part.db, part.match, part.shown, std::move(ids));
-    }
-    for (const Xapian::doccount rank : part.page) {
-      const Xapian::MSetIterator it = part.mset[rank];
-      Result<Record> record = RecordFromJson(it.get_document().get_data());
+    const Xapian::MSet snippets =
+        Highlighter(*part.db, part.match, !part.shown.empty() ? part.shown : rescore ? part.boost : Xapian::Query());
+    for (const Ranked& r : part.page) {
+      Result<Record> record = RecordFromJson(part.db->get_document(r.id, Xapian::DOC_ASSUME_VALID).get_data());
       if (!record.ok()) {
         part.status = record.status();
         return;
       }
       part.hits.push_back(
-          MakeHit(record.value(), it.get_weight(), snippets, two_placements ? *part.snippet_stemmer : kNoStem));
+          MakeHit(record.value(), r.weight, snippets, two_placements ? *part.snippet_stemmer : kNoStem));
     }
   });
 

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "ingest/status.h"
+#include "query/facet_table.h"
 #include "query/partner_aliases.h"
 #include "query/query_expander.h"
 
@@ -44,16 +45,13 @@ struct SearchHit {
   std::string snippet;
 };
 
-// facet name ("partner", "doc_type", "language", "year") -> value -> documents in the whole result set.
-using Facets = std::map<std::string, std::map<std::string, std::size_t>>;
-
 struct SearchResult {
   std::string query;
   std::size_t total = 0;   // number of matching documents: exact up to a few thousand, then an estimate
   bool exact = true;       // whether `total` and the facet counts are exact rather than estimated
   double took_ms = 0;      // from parsed query to finished answer, snippets and facets included
   std::vector<SearchHit> hits;
-  Facets facets;
+  Facets facets;  // over the whole result set
   // For a query that found nothing: the same query with its unknown words replaced by the closest words
   // the index holds, diacritics restored ("ngoai giao" -> "ngoại giao"). Unset when there is none.
   std::optional<std::string> suggestion;
@@ -78,6 +76,11 @@ class Searcher {
   // A Usage status for a malformed query or filter value; a Database status when the index fails.
   Result<SearchResult> Search(const SearchRequest& request);
 
+  // Counts facets through the tables of `cache` (which must outlive the searcher) rather than by reading
+  // each match's facet value: for processes that run many searches. The handles must be read-only (a
+  // writer's uncommitted changes belong to no revision).
+  void UseFacetTables(FacetTableCache& cache) { facet_tables_ = &cache; }
+
  private:
   class SecondThread;
   struct Part;
@@ -95,7 +98,13 @@ class Searcher {
   Xapian::Stem second_snippet_stemmer_;  // the second thread's own: Xapian's handles count references unlocked
   bool in_step_ = false;  // whether second_ is at db_'s revision
   std::unique_ptr<SecondThread> thread_;
+  FacetTableCache* facet_tables_ = nullptr;
 };
+
+// The query a search of `request` runs: its words as `expander` rewrites them (QueryExpander::Expanded), the
+// filters applied to the match. A Usage status for a malformed query or filter value.
+Result<QueryExpander::Expanded> ParseSearchQuery(const Xapian::Database& db, const QueryExpander& expander,
+                                                 const SearchRequest& request);
 
 // The partner id as the index spells it: two letters are a country code (upper case), anything else a
 // slug (lower case).

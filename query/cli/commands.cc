@@ -173,7 +173,11 @@ int RunSearch(const SearchArgs& args) {
   Result<Xapian::Database> second = OpenDatabase(DbDir(args.db));
   if (!second.ok()) return Fail(second.status(), args.json || !args.batch.empty());
   Searcher searcher(std::move(db).value(), std::move(second).value());
-  if (!args.batch.empty()) return RunSearchBatch(args, searcher);
+  if (!args.batch.empty()) {
+    FacetTableCache facet_tables;  // many searches: worth reading the facets of every document once
+    searcher.UseFacetTables(facet_tables);
+    return RunSearchBatch(args, searcher);
+  }
   Result<SearchResult> result = searcher.Search(args.request);
   if (!result.ok()) return Fail(result.status(), args.json);
   const SearchResult& r = result.value();

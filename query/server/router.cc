@@ -400,6 +400,7 @@ HttpResponse Router::Search(const HttpRequest& request) {
   if (!MakeDateRange(search.from, search.to).ok()) throw RequestError{400, "from: after to"};
 
   Searcher searcher(OpenIndex(options_.db), OpenIndex(options_.db));  // two handles: two cores
+  searcher.UseFacetTables(facet_tables_);
   Result<SearchResult> result = searcher.Search(search);
   if (!result.ok()) return FromStatus(result.status());
   return Respond(200, kJson, SearchResultToJson(result.value()));

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "index/indexer.h"
+#include "query/facet_table.h"
 
 namespace dipdoc {
 
@@ -92,6 +93,7 @@ class Router {
 
   RouterOptions options_;
   std::mutex ingest_mutex_;  // one upload is ingested at a time
+  FacetTableCache facet_tables_;  // shared by the searches of all requests
 };
 
 // The headers every response carries.

@@ -198,11 +198,16 @@ TEST_CASE("estimated totals stay right in an index whose documents were replaced
                     DocType::kPress, "vi", std::nullopt, {}});
   }
   testing::SearchFixture index(docs);
-  // Every other file changed: each is replaced by a document with a new id, leaving gaps among the old ids.
+  index.Search("vaccine");  // commits: ids 1 to 1,500
+  // Every other file changed: each old version is deleted and its new version gets a new id, leaving gaps
+  // among the old ids.
   for (std::size_t i = 0; i < docs.size(); i += 2) {
+    index.writer().database().delete_document(static_cast<Xapian::docid>(i + 1));
+    docs[i].path = "/e" + docs[i].path.substr(2);
     docs[i].text += " revised";
     index.Add(docs[i]);
   }
+  REQUIRE(index.writer().database().get_lastdocid() == 2250);
   const SearchResult all = index.Search("type:press");  // a filter alone: Xapian estimates past 1,000
   CHECK_FALSE(all.exact);
   CHECK(all.total >= 1350);
@@ -227,6 +232,29 @@ TEST_CASE("a search on two cores reads one revision of the index from both handl
   REQUIRE(result.ok());
   CHECK(result.value().total == 2);
   CHECK(result.value().hits.size() == 2);
+}
+
+TEST_CASE("facets counted through a facet table follow the index as it changes", "[query]") {
+  testing::SearchFixture index({{"/first.txt", "vaccine Abdala", DocType::kPress, "vi", "2021-09-18", {"CU"}}});
+  index.Search("vaccine");  // commits
+  FacetTableCache tables;
+  SearchRequest request;
+  request.query = "vaccine";
+  const auto search = [&] {
+    Searcher searcher(Xapian::Database(index.path().string()), Xapian::Database(index.path().string()));
+    searcher.UseFacetTables(tables);
+    Result<SearchResult> result = searcher.Search(request);
+    REQUIRE(result.ok());
+    return result.value();
+  };
+  CHECK(search().facets.at("partner") == std::map<std::string, std::size_t>{{"CU", 1}});
+
+  index.Add({"/second.txt", "vaccine Pfizer", DocType::kLetter, "en", "2020-10-05", {"pfizer"}});
+  index.writer().database().commit();
+  const SearchResult after = search();
+  CHECK(after.total == 2);
+  CHECK(after.facets.at("partner") == std::map<std::string, std::size_t>{{"CU", 1}, {"pfizer", 1}});
+  CHECK(after.facets.at("year") == std::map<std::string, std::size_t>{{"2020", 1}, {"2021", 1}});
 }
 
 TEST_CASE("a search on two cores pages, filters and counts as one handle does", "[query]") {
