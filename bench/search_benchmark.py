@@ -15,8 +15,13 @@
 
 With --compare OLD_DIPDOC, also times an earlier dipdoc on the same index, the two taking turns.
 
+The baselines (bench/xapian_search_baseline, built beside dipdoc): the same queries on the same index through
+one Xapian::Enquire on one thread, top 10 and nothing else: as typed through Xapian's QueryParser ("plain"),
+and as dipdoc's match query ("dipdoc"). They show what Xapian itself costs, before dipdoc's facets, re-ranking,
+records and snippets.
+
 Usage: bench/search_benchmark.py [--docs N] [--db DB] [--work DIR] [--dipdoc PATH] [--runs R]
-                                 [--compare OLD_DIPDOC] [--write-readme]
+                                 [--compare OLD_DIPDOC] [--baseline PATH] [--write-readme]
 """
 import argparse
 import collections
@@ -239,6 +244,26 @@ def compare(old, new, db, queries, work, runs):
     return taken
 
 
+def xapian_baselines(tool, db, queries, work, runs):
+    """{"plain": [...], "dipdoc": [...]}: per query {"took_ms", "total"} of the run with the median p50."""
+    path = os.path.join(work, "queries.txt")  # written by dipdoc_batch
+    out = {}
+    for mode in ("plain", "dipdoc"):
+        done = []
+        for _ in range(runs):
+            proc = subprocess.run([tool, mode, db, path], capture_output=True, text=True)
+            if proc.returncode != 0:
+                sys.exit(f"{tool} {mode} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+            results = []
+            for line in proc.stdout.splitlines():
+                ms, total = line.split()
+                results.append({"took_ms": float(ms), "total": int(total)} if ms != "nan" else {})
+            done.append((percentile([r["took_ms"] for r in results if r], 50), results))
+        done.sort(key=lambda run: run[0])
+        out[mode] = done[len(done) // 2][1]
+    return out
+
+
 def dipdoc_single(dipdoc, db, queries):
     """The fallback before --batch: one process per query; took_ms is still the searcher's own figure."""
     results = []
@@ -396,6 +421,22 @@ def report(args, info, queries, dip, fts, rows):
                   f"tables show the run with the median p50 (p50 / p99 ms of each run: {runs}). That run took "
                   f"{info['batch_wall']:.1f} s of wall time ({len(queries) / info['batch_wall']:,.0f} queries/s, "
                   "JSON output and process start included)."]
+    if info.get("baselines"):
+        base = info["baselines"]
+        lines += ["", "Xapian alone on the same index and queries (`bench/xapian_search_baseline`: one `Enquire` on one thread, "
+                  "top 10, no facets, re-ranking, records or snippets; the run with the median p50 of "
+                  f"{args.runs}): *plain* is the query as typed through Xapian's `QueryParser`, without diacritic folding, "
+                  "variants, aliases or phrase boosts; *dipdoc's match* is the query dipdoc's first pass runs.", "",
+                  "| queries | dipdoc p50 / p99 ms | Xapian on dipdoc's match p50 / p99 ms | plain Xapian p50 / p99 ms | "
+                  "median hits dipdoc / plain |", "| --- | ---: | ---: | ---: | ---: |"]
+        for cls in ["all"] + [c for c, _ in CLASSES]:
+            idx = [i for i, (c, _, _) in enumerate(queries) if cls == "all" or c == cls]
+            cell = []
+            for results in (dip, base["dipdoc"], base["plain"]):
+                t = [results[i]["took_ms"] for i in idx if results[i] and "took_ms" in results[i]]
+                cell.append(f"{percentile(t, 50):.2f} / {percentile(t, 99):.2f}")
+            hits = [percentile([r[i].get("total", 0) for i in idx if r[i]], 50) for r in (dip, base["plain"])]
+            lines.append(f"| {cls} | {' | '.join(cell)} | {hits[0]:,.0f} / {hits[1]:,.0f} |")
     if info.get("compare"):
         median = lambda values: sorted(values)[len(values) // 2]  # noqa: E731
         old, new = info["compare"]["old"], info["compare"]["new"]
@@ -435,6 +476,7 @@ def main():
     parser.add_argument("--compare", metavar="OLD_DIPDOC",
                         help="another dipdoc binary (an earlier version) to time on the same index and queries, "
                              "the two taking turns --runs times: a machine's drift between runs cancels out")
+    parser.add_argument("--baseline", help="bench/xapian_search_baseline to time (default: the one built beside --dipdoc)")
     parser.add_argument("--write-readme", action="store_true")
     args = parser.parse_args()
 
@@ -482,6 +524,10 @@ def main():
         else:
             print("dipdoc has no search --batch: timing one search --json process per query", file=sys.stderr)
             dip, info["batch_wall"] = dipdoc_single(args.dipdoc, db, queries)
+        baseline = args.baseline or os.path.join(os.path.dirname(os.path.abspath(args.dipdoc)), "bench",
+                                                 "xapian_search_baseline")
+        if info["batch"] and os.path.exists(baseline):
+            info["baselines"] = xapian_baselines(baseline, db, queries, work, args.runs)
         os.sync()
         warm(work)
         fts = fts_search(fts_path, queries)
