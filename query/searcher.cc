@@ -197,13 +197,15 @@ Xapian::MSet Highlighter(const Xapian::Database& db, const Xapian::Query& match,
   return enquire.get_mset(0, 0);
 }
 
-// The weight `extra` gives each document of `ids` that it matches: the second pass of a search, which adds it
-// to the first pass's weights of a few documents.
+// The weight `extra` gives each document of `ids` (0 where it does not match): the second pass of a search,
+// which adds it to the first pass's weights of a few documents. The list leads (AND_MAYBE), so that `extra` is
+// only looked up at its documents: as a filter, Xapian let an OR of long phrases lead when it estimated them
+// rarer, and walked their words' postings through the whole index.
 std::unordered_map<Xapian::docid, double> WeightsAmong(const Xapian::Database& db, const Xapian::Query& extra,
                                                        std::vector<Xapian::docid> ids) {
   const auto size = static_cast<Xapian::doccount>(ids.size());
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, extra, Among(std::move(ids))));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, Among(std::move(ids)), extra));
   const Xapian::MSet mset = enquire.get_mset(0, size);
   std::unordered_map<Xapian::docid, double> weights;
   for (auto it = mset.begin(); it != mset.end(); ++it) weights.emplace(*it, it.get_weight());
@@ -400,7 +402,7 @@ struct Searcher::Part {
   Facets facets;
   std::vector<Xapian::docid> window;  // the documents of the global best it re-ranks in the second pass
   std::unordered_map<Xapian::docid, double> boosts;  // the weight the boosts add to those they match
-  std::vector<Ranked> page;  // the page's hits it builds
+  std::vector<Ranked> page;  // the hits of the page it builds, of either half
   std::vector<SearchHit> hits;
   Status status;
 
@@ -559,9 +561,10 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
     if (best.size() > offset + limit) best.resize(offset + limit);
   }
 
-  // The page: each part reads the records and makes the snippets of its own hits.
+  // The page: the parts take turns at its hits, whichever half they came from (both handles read one
+  // revision), reading their records and making their snippets.
   std::vector<Ranked> page(best.begin() + std::min<std::size_t>(offset, best.size()), best.end());
-  for (const Ranked& r : page) parts[r.part].page.push_back(r);
+  for (std::size_t i = 0; i < page.size(); ++i) parts[i % parts.size()].page.push_back(page[i]);
   // Snippets highlight the words of the match, and show whole the phrases of every spelling when the query
   // has phrases, else those the boosts found.
   RunParts(parts, [&](Part& part) {
@@ -588,7 +591,10 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
     result.exact = result.exact && part.exact;
     AddFacets(result.facets, part.facets);
   }
-  for (const Ranked& r : page) result.hits.push_back(std::move(parts[r.part].hits[next[r.part]++]));
+  for (std::size_t i = 0; i < page.size(); ++i) {
+    const std::size_t p = i % parts.size();
+    result.hits.push_back(std::move(parts[p].hits[next[p]++]));
+  }
   if (result.total == 0 && !request.query.empty()) result.suggestion = expander_.Suggest(request.query);
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;

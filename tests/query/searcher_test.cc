@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "index/schema.h"
 #include "query/search_fixture.h"
 
 namespace dipdoc {
@@ -255,6 +256,53 @@ TEST_CASE("facets counted through a facet table follow the index as it changes",
   CHECK(after.total == 2);
   CHECK(after.facets.at("partner") == std::map<std::string, std::size_t>{{"CU", 1}, {"pfizer", 1}});
   CHECK(after.facets.at("year") == std::map<std::string, std::size_t>{{"2020", 1}, {"2021", 1}});
+}
+
+// The second pass weighs the boosts over the best matches alone and adds them to the first pass's weights:
+// the sum must be what one Xapian query of the match and the boosts gives the document.
+TEST_CASE("a hit's score is its match's weight plus its boosts' as one query over it gives them", "[query]") {
+  testing::SearchFixture index({
+      {"/facility.txt", "The COVAX Facility delivered doses; COVAX AMC partners and the COVAX mechanism.",
+       DocType::kPress, "en", std::nullopt, {"covax"}},
+      {"/mecanisme.txt", "Le mécanisme COVAX a livré des doses aux pays; grâce aux COVAX partenaires.",
+       DocType::kLetter, "fr", std::nullopt, {"covax"}},
+      {"/coche.txt", "Cơ chế COVAX đã giao vaccine. Chương trình COVAX và sáng kiến COVAX, quỹ COVAX.",
+       DocType::kLetter, "vi", std::nullopt, {"covax"}},
+      {"/plain.txt", "COVAX sent vaccine. Ngoại giao vaccine với COVAX.", DocType::kCallNote, "vi", std::nullopt, {}},
+      {"/apart.txt", "Ngoại thương và giao thông; vaccine aux frontières.", DocType::kPress, "vi", std::nullopt, {}},
+  });
+  // Many more that name COVAX and say "aux", so that the boosts are looked up among a full window of the
+  // best matches, some of which hold them.
+  for (int i = 0; i < 400; ++i) {
+    const std::string n = std::to_string(1000 + i);
+    index.Add({"/m" + n + ".txt",
+               "Lettre " + n + ": doses livrées aux provinces par COVAX" +
+                   (i % 7 == 0 ? "; le mécanisme COVAX et la COVAX Facility, aux COVAX partenaires." : "."),
+               DocType::kLetter, "fr", std::nullopt, {"covax"}});
+  }
+  for (const std::string query : {"covax", "aux covax", "ngoai giao vaccine", "\"cơ chế covax\"", "covax mechanism"}) {
+    INFO(query);
+    const SearchResult result = index.Search(query);
+    REQUIRE_FALSE(result.hits.empty());
+    const Xapian::Database db(index.path().string());
+    const QueryExpander expander(db, PartnerAliases::Default());
+    SearchRequest request;
+    request.query = query;
+    const Result<QueryExpander::Expanded> expanded = ParseSearchQuery(db, expander, request);
+    REQUIRE(expanded.ok());
+    for (const SearchHit& hit : result.hits) {
+      INFO(hit.source);
+      Xapian::Enquire enquire(db);
+      const Xapian::Query only(Xapian::Query::OP_FILTER, expanded.value().match,
+                               Xapian::Query(std::string(schema::kDocId) + hit.doc_id));
+      enquire.set_query(expanded.value().boost.empty()
+                            ? only
+                            : Xapian::Query(Xapian::Query::OP_AND_MAYBE, only, expanded.value().boost));
+      const Xapian::MSet mset = enquire.get_mset(0, 1);
+      REQUIRE(mset.size() == 1);
+      CHECK(hit.score == Catch::Detail::Approx(mset.begin().get_weight()));
+    }
+  }
 }
 
 TEST_CASE("a search on two cores pages, filters and counts as one handle does", "[query]") {
