@@ -119,7 +119,7 @@ bool OnlyFilters(const Xapian::Query& query) {
   return any;
 }
 
-// The documents of a fixed list, as a filter: where the second pass of a search looks.
+// The documents of a fixed list: where the second pass of a search looks.
 class DocumentList : public Xapian::PostingSource {
  public:
   explicit DocumentList(std::vector<Xapian::docid> ids) : ids_(std::move(ids)) {
@@ -154,7 +154,8 @@ class IdRange : public Xapian::PostingSource {
     // How many documents the range holds, as Xapian's estimates need it: the ids of deleted and replaced
     // documents are never used again, so an index that has seen re-ingests has gaps among them.
     const double range = last_ - first_ + 1;
-    const double share = db.get_lastdocid() == 0 ? 0 : double(db.get_doccount()) / db.get_lastdocid();
+    const double share =
+        db.get_lastdocid() == 0 ? 0 : static_cast<double>(db.get_doccount()) / db.get_lastdocid();
     estimate_ = std::min(static_cast<Xapian::doccount>(range * share + 0.5), db.get_doccount());
   }
   Xapian::doccount get_termfreq_min() const override { return 0; }

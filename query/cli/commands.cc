@@ -172,10 +172,10 @@ int RunSearch(const SearchArgs& args) {
   if (!db.ok()) return Fail(db.status(), args.json || !args.batch.empty());
   Result<Xapian::Database> second = OpenDatabase(DbDir(args.db));
   if (!second.ok()) return Fail(second.status(), args.json || !args.batch.empty());
+  FacetTableCache facet_tables;  // before the searcher, which may refer to it
   Searcher searcher(std::move(db).value(), std::move(second).value());
   if (!args.batch.empty()) {
-    FacetTableCache facet_tables;  // many searches: worth reading the facets of every document once
-    searcher.UseFacetTables(facet_tables);
+    searcher.UseFacetTables(facet_tables);  // many searches: worth reading the facets of every document once
     return RunSearchBatch(args, searcher);
   }
   Result<SearchResult> result = searcher.Search(args.request);
