@@ -1,6 +1,7 @@
 #include "query/facet_table.h"
 
 #include <array>
+#include <chrono>
 #include <string_view>
 #include <utility>
 
@@ -60,8 +61,23 @@ void FacetTable::Counter::AddTo(Facets& facets, std::size_t seen, std::size_t to
 
 std::shared_ptr<const FacetTable> FacetTableCache::For(const Xapian::Database& db) {
   std::lock_guard lock(mutex_);
-  if (!table_ || !table_->Matches(db)) table_ = std::make_shared<const FacetTable>(db);
-  return table_;
+  if (!open_) {
+    if (!table_ || !table_->Matches(db)) table_ = std::make_shared<const FacetTable>(db);
+    return table_;
+  }
+  if (reading_.valid() && reading_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    try {
+      table_ = reading_.get();
+    } catch (...) {
+      // The index moved on under the read, or could not be opened: searches go on reading values, and the
+      // next one starts another read.
+    }
+  }
+  if (table_ && table_->Matches(db)) return table_;
+  if (!reading_.valid()) {
+    reading_ = std::async(std::launch::async, [open = open_] { return std::make_shared<const FacetTable>(open()); });
+  }
+  return nullptr;
 }
 
 }  // namespace dipdoc

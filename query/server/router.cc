@@ -266,7 +266,8 @@ HttpResponse ErrorResponse(int status, const std::string& message) {
   return response;
 }
 
-Router::Router(RouterOptions options) : options_(std::move(options)) {}
+Router::Router(RouterOptions options)
+    : options_(std::move(options)), facet_tables_([db = options_.db] { return OpenIndex(db); }) {}
 
 HttpResponse Router::Handle(const HttpRequest& request) {
   HttpResponse response;

@@ -93,7 +93,7 @@ class Router {
 
   RouterOptions options_;
   std::mutex ingest_mutex_;  // one upload is ingested at a time
-  FacetTableCache facet_tables_;  // shared by the searches of all requests
+  FacetTableCache facet_tables_;  // shared by the searches of all requests, read in the background
 };
 
 // The headers every response carries.

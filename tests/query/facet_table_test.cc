@@ -1,5 +1,9 @@
 #include "query/facet_table.h"
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include <catch2/catch.hpp>
 
 #include "index/schema.h"
@@ -113,6 +117,54 @@ TEST_CASE("the facet table cache reads again when the index moved on, and only t
   CHECK(second->Covers(5));
   CHECK(Counted(*second, {5}).at("partner") == std::map<std::string, std::size_t>{{"JP", 1}});
   CHECK(first.use_count() == 1);  // still alive for whoever held it, and only for them
+}
+
+// For() until it gives a table, for at most ten seconds.
+std::shared_ptr<const FacetTable> AwaitTable(FacetTableCache& cache, const Xapian::Database& db) {
+  for (int i = 0; i < 1000; ++i) {
+    if (std::shared_ptr<const FacetTable> table = cache.For(db)) return table;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return nullptr;
+}
+
+TEST_CASE("a background facet table cache never makes a search wait", "[query]") {
+  testing::SearchFixture index(Documents());
+  index.Search("vaccine");  // commits
+  const std::string path = index.path().string();
+  FacetTableCache cache([path] { return Xapian::Database(path); });
+  Xapian::Database db(path);
+  CHECK(cache.For(db) == nullptr);  // the read has only started: this search reads values
+  const std::shared_ptr<const FacetTable> first = AwaitTable(cache, db);
+  REQUIRE(first != nullptr);
+  CHECK(first->Matches(db));
+  CHECK(Counted(*first, {1, 2, 3, 4}) == ReadFacets(db, {1, 2, 3, 4}));
+
+  index.Add({"/japan.txt", "Nhật Bản vaccine.", DocType::kLetter, "vi", "2021-06-16", {"JP"}});
+  index.Search("vaccine");
+  db.reopen();
+  CHECK(cache.For(db) == nullptr);  // the held table is of the old revision: never given for the new one
+  const std::shared_ptr<const FacetTable> second = AwaitTable(cache, db);
+  REQUIRE(second != nullptr);
+  CHECK(second->Matches(db));
+  CHECK(Counted(*second, {5}).at("partner") == std::map<std::string, std::size_t>{{"JP", 1}});
+}
+
+TEST_CASE("a background read that fails gives no table and no error", "[query]") {
+  testing::SearchFixture index(Documents());
+  index.Search("vaccine");
+  std::atomic<int> opened = 0;
+  FacetTableCache cache([&opened]() -> Xapian::Database {
+    ++opened;
+    throw Xapian::DatabaseOpeningError("cannot open");
+  });
+  const Xapian::Database db(index.path().string());
+  for (int i = 0; i < 20; ++i) {
+    CHECK_NOTHROW(cache.For(db) == nullptr);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  CHECK(cache.For(db) == nullptr);
+  CHECK(opened >= 2);  // each failure is followed by another try
 }
 
 TEST_CASE("a facet table answers only for the index it was read from", "[query]") {

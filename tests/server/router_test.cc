@@ -3,14 +3,18 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
+#include <thread>
 
 #include <rapidjson/document.h>
 #include <xapian.h>
 
 #include "index/indexer.h"
+#include "index/schema.h"
 #include "query/server/router.h"
 #include "test_util.h"
 
@@ -405,6 +409,46 @@ TEST_CASE("uploads are ingested once, served back and refused with a reason", "[
     CHECK(std::string(Json(locked)["error"].GetString()) == "the index is being written by another process");
     // Reads go on meanwhile.
     CHECK(router.Handle(Get("/api/search", {{"q", "nhat ban"}})).status == 200);
+  }
+}
+
+// Each upload commits a new revision; the server's facet table of the old one must never be used for it
+// (searches read their matches' values until the table of the new revision is read in the background).
+TEST_CASE("search facets stay right while uploads move the index on", "[server]") {
+  TempDir dir;
+  Router router(OptionsFor(dir.path() / "db"));
+  const auto upload = [&](const std::string& name, const std::string& text) {
+    const HttpResponse response = router.Handle(Request("POST", "/api/documents", {{"name", name}}, text));
+    INFO(response.body);
+    REQUIRE(response.status == 201);
+    return std::string(Json(response)["doc_id"].GetString());
+  };
+  const auto partners = [&] {
+    const rapidjson::Document json = Json(router.Handle(Get("/api/search", {{"q", "vaccine"}})));
+    std::map<std::string, int> counts;
+    for (const auto& member : json["facets"]["partner"].GetObject()) counts[member.name.GetString()] = member.value.GetInt();
+    return counts;
+  };
+  const std::string japan = upload("japan.txt", "Bộ Ngoại giao cảm ơn Chính phủ Nhật Bản đã trao tặng 1 triệu liều vaccine.\n");
+  CHECK(partners() == std::map<std::string, int>{{"JP", 1}});
+  upload("netherlands.txt", "Cảm ơn Hà Lan đã trao tặng 500.000 liều vaccine.\n");
+  for (int i = 0; i < 30; ++i) {  // before and after the new table is ready
+    CHECK(partners() == std::map<std::string, int>{{"JP", 1}, {"NL", 1}});
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  // Another process rewrites, under the same id, a document the table holds (as a re-ingest that finds
+  // other partners in it does).
+  {
+    Xapian::WritableDatabase writer((dir.path() / "db").string(), Xapian::DB_OPEN);
+    const Xapian::docid id = *writer.postlist_begin("Q" + japan);
+    Xapian::Document doc = writer.get_document(id);
+    doc.add_value(schema::kSlotFacets, schema::FacetValue("letter", "vi", "2021", {"KR"}));
+    writer.replace_document(id, doc);
+    writer.commit();
+  }
+  for (int i = 0; i < 30; ++i) {
+    CHECK(partners() == std::map<std::string, int>{{"KR", 1}, {"NL", 1}});
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 }
 
