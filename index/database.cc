@@ -16,10 +16,17 @@ Result<Xapian::Database> OpenDatabase(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir, ec)) {
     return Status::Database("no index at " + dir.string() + " (run `dipdoc ingest` first, or pass --db)");
   }
-  try {
-    return Xapian::Database(dir.string());
-  } catch (const Xapian::Error& e) {
-    return Status::Database("cannot open the index at " + dir.string() + ": " + e.get_description());
+  // A writer that commits twice while the index is being opened discards the revision being read
+  // (DatabaseModifiedError): open again, at its latest revision.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return Xapian::Database(dir.string());
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt < 5) continue;
+      return Status::Database("cannot open the index at " + dir.string() + ": " + e.get_description());
+    } catch (const Xapian::Error& e) {
+      return Status::Database("cannot open the index at " + dir.string() + ": " + e.get_description());
+    }
   }
 }
 

@@ -14,7 +14,8 @@ namespace dipdoc {
 // $DIPDOC_DB when set and not empty, else ./dipdoc-db: the contract's default for --db.
 std::filesystem::path DefaultDatabaseDir();
 
-// Opens an existing index for reading. Fails when `dir` holds no index.
+// Opens an existing index for reading, again when a writer's commits discard the revision being opened. Fails
+// when `dir` holds no index.
 Result<Xapian::Database> OpenDatabase(const std::filesystem::path& dir);
 
 // Opens the index for writing, creating it when absent. Fails when another process is writing it.
