@@ -31,9 +31,7 @@ class FacetTable {
   // value stream.
   explicit FacetTable(const Xapian::Database& db);
 
-  // The revision of the index it was read from: it answers for handles at that revision only.
-  Xapian::rev revision() const { return revision_; }
-  // Whether it was read from the same revision of the index as `db` sees.
+  // Whether it was read from the same revision of the index as `db` sees: it answers for that revision only.
   bool Matches(const Xapian::Database& db) const;
   // Whether it holds a row for `id` (every id up to the index's last when it was read).
   bool Covers(Xapian::docid id) const { return id < first_.size() - 1; }
@@ -42,9 +40,11 @@ class FacetTable {
   class Counter {
    public:
     explicit Counter(const FacetTable& table) : table_(&table), counts_(table.values_.size(), 0) {}
-    // `id` must be covered by the table.
-    void Add(Xapian::docid id) {
+    // Counts the document `id`; false, counting nothing, when the table does not cover it.
+    bool Add(Xapian::docid id) {
+      if (!table_->Covers(id)) return false;
       for (std::uint32_t i = table_->first_[id]; i < table_->first_[id + 1]; ++i) ++counts_[table_->codes_[i]];
+      return true;
     }
     // Adds the counts to `facets`, scaled to `total` matches when the counter saw only `seen` of them.
     void AddTo(Facets& facets, std::size_t seen, std::size_t total) const;

@@ -52,17 +52,16 @@ class LowerCaseField : public Xapian::FieldProcessor {
 };
 
 // Counts the facet values (index/schema.h kSlotFacets) of the matches it is shown: through `table` when given
-// one, else by reading each match's value.
+// one (for the documents it covers), else by reading each match's value.
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  explicit FacetSpy(const FacetTable* table) : table_(table) {
-    if (table_) counter_.emplace(*table_);
+  explicit FacetSpy(const FacetTable* table) {
+    if (table) counter_.emplace(*table);
   }
 
   void operator()(const Xapian::Document& doc, double /*weight*/) override {
     ++seen_;
-    const Xapian::docid id = doc.get_docid();
-    if (counter_ && table_->Covers(id)) return counter_->Add(id);
+    if (counter_ && counter_->Add(doc.get_docid())) return;
     const std::string value = doc.get_value(schema::kSlotFacets);
     const schema::FacetFields fields = schema::ParseFacetValue(value);
     Count("doc_type", fields.doc_type);
@@ -85,9 +84,11 @@ class FacetSpy : public Xapian::MatchSpy {
   }
 
  private:
-  void Count(const std::string& facet, std::string_view value) {
+  void Count(std::string_view facet, std::string_view value) {
     if (value.empty()) return;
-    auto& counts = read_[facet];
+    auto facet_counts = read_.find(facet);  // no string made on the hot path
+    if (facet_counts == read_.end()) facet_counts = read_.emplace(std::string(facet), Counts()).first;
+    Counts& counts = facet_counts->second;
     const auto it = counts.find(value);
     if (it != counts.end()) {
       ++it->second;
@@ -96,11 +97,12 @@ class FacetSpy : public Xapian::MatchSpy {
     }
   }
 
-  const FacetTable* table_;
+  using Counts = std::map<std::string, std::size_t, std::less<>>;
+
   std::optional<FacetTable::Counter> counter_;
   std::size_t seen_ = 0;
   // facet -> value -> count, of the documents read rather than found in the table.
-  std::map<std::string, std::map<std::string, std::size_t, std::less<>>> read_;
+  std::map<std::string, Counts, std::less<>> read_;
 };
 
 Xapian::Query Filter(std::string term) { return Xapian::Query(std::move(term)); }
