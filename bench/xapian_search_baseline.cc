@@ -5,8 +5,9 @@
 //   plain   the query as typed, through Xapian's QueryParser (words ANDed; partner:, type: and lang: as
 //           boolean filters): no diacritic folding, variants, aliases, phrase boosts, facets, records or
 //           snippets. What plain Xapian gives.
-//   dipdoc  the match query dipdoc's search runs (ParseSearchQuery): what Xapian alone costs for dipdoc's
-//           matching on one core, before its facets, re-ranking, records and snippets.
+//   dipdoc  the match query dipdoc's search runs (ParseSearchQuery), weighed as dipdoc weighs it
+//           (index/ranking.h): what Xapian alone costs for dipdoc's matching on one core, before its facets,
+//           re-ranking, records and snippets.
 //
 // Usage: xapian_search_baseline plain|dipdoc DB_DIR QUERIES   (prints "<ms> <matches estimated>" per query)
 
@@ -18,6 +19,7 @@
 
 #include <xapian.h>
 
+#include "index/ranking.h"
 #include "index/schema.h"
 #include "query/partner_aliases.h"
 #include "query/query_expander.h"
@@ -75,6 +77,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   Parser parser(db, mode == "dipdoc");
+  const dipdoc::Ranking ranking = dipdoc::RankingFor(db);
   for (std::string line; std::getline(in, line);) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     Xapian::Query query;
@@ -84,6 +87,10 @@ int main(int argc, char** argv) {
     }
     const auto started = std::chrono::steady_clock::now();
     Xapian::Enquire enquire(db);
+    if (mode == "dipdoc") {
+      enquire.set_weighting_scheme(ranking.weight);
+      query = ranking.Weigh(query);
+    }
     enquire.set_query(query);
     const Xapian::MSet mset = enquire.get_mset(0, 10);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "index/ranking.h"
 #include "index/record_json.h"
 #include "index/schema.h"
 #include "ingest/tone_marks.h"
@@ -40,10 +41,13 @@ BuiltDocument DocumentBuilder::Build(const Record& record) {
   term_generator_.set_document(doc);
   // Words are indexed in their matching form (ingest/tone_marks.h), so "hoà" and "hòa" are one term.
   const std::string title = CanonicalToneMarks(d.title);
-  term_generator_.index_text(title, kTitleWeight, std::string(schema::kTitle));
-  term_generator_.index_text(title, kTitleWeight);
+  const std::string body = CanonicalToneMarks(d.text);
+  // BM25's length normalisation, applied here once instead of at every search (index/ranking.h).
+  const Xapian::termcount per_word = WdfPerWord(CountWords(title) + CountWords(body));
+  term_generator_.index_text(title, kTitleWeight * per_word, std::string(schema::kTitle));
+  term_generator_.index_text(title, kTitleWeight * per_word);
   term_generator_.increase_termpos();
-  term_generator_.index_text(CanonicalToneMarks(d.text));
+  term_generator_.index_text(body, per_word);
 
   doc.add_boolean_term(Term(schema::kDocId, d.doc_id));
   for (const SourceFile& source : record.sources) doc.add_boolean_term(schema::PathTerm(source.path));

@@ -142,6 +142,12 @@ double Num(const Value& object, const char* key) {
   return v.GetDouble();
 }
 
+std::string_view View(const Value& object, const char* key) {
+  const Value& v = Member(object, key);
+  if (!v.IsString()) throw Malformed(std::string(key) + " is not a string");
+  return {v.GetString(), v.GetStringLength()};
+}
+
 const Value::ConstArray Arr(const Value& object, const char* key) {
   const Value& v = Member(object, key);
   if (!v.IsArray()) throw Malformed(std::string(key) + " is not an array");
@@ -227,6 +233,34 @@ Record ReadRecord(const Value& root) {
   return record;
 }
 
+RecordSummary ReadSummary(const Value& root) {
+  RecordSummary summary;
+  summary.doc_id = Str(root, "doc_id");
+  summary.source = Str(root, "source");
+  summary.title = Str(root, "title");
+  summary.date = OptStr(root, "date");
+  summary.language = OptStr(root, "language");
+  summary.doc_type = Str(root, "doc_type");
+  summary.text = View(root, "text");
+  for (const Value& p : Arr(root, "partners")) summary.partners.push_back(Str(p, "id"));
+  return summary;
+}
+
+// Parses `json` with `parse` (in place or not) and reads it with `read`, every failure a Database status.
+template <typename Parse, typename Read>
+auto ParseStored(rapidjson::Document& root, Parse parse, Read read) -> Result<decltype(read(root))> {
+  parse(root);
+  if (root.HasParseError()) {
+    return Status::Database(std::string("stored record is not JSON: ") +
+                            rapidjson::GetParseError_En(root.GetParseError()));
+  }
+  try {
+    return read(root);
+  } catch (const Malformed& e) {
+    return Status::Database(std::string("stored record is malformed: ") + e.what());
+  }
+}
+
 }  // namespace
 
 void WriteCommitmentFields(JsonWriter& json, const Commitment& c, std::optional<std::string_view> sentence) {
@@ -262,15 +296,14 @@ std::string RecordToJson(const Record& record, RecordForm form) {
 
 Result<Record> RecordFromJson(std::string_view json) {
   rapidjson::Document root;
-  root.Parse(json.data(), json.size());
-  if (root.HasParseError()) {
-    return Status::Database(std::string("stored record is not JSON: ") + rapidjson::GetParseError_En(root.GetParseError()));
-  }
-  try {
-    return ReadRecord(root);
-  } catch (const Malformed& e) {
-    return Status::Database(std::string("stored record is malformed: ") + e.what());
-  }
+  return ParseStored(
+      root, [&](rapidjson::Document& doc) { doc.Parse(json.data(), json.size()); }, ReadRecord);
+}
+
+Result<RecordSummary> RecordSummaryFromJson(std::string& json) {
+  rapidjson::Document root;
+  return ParseStored(
+      root, [&](rapidjson::Document& doc) { doc.ParseInsitu(json.data()); }, ReadSummary);
 }
 
 }  // namespace dipdoc

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "index/json_writer.h"
 #include "index/record.h"
@@ -25,6 +26,23 @@ std::string RecordToJson(const Record& record, RecordForm form = RecordForm::kFu
 
 // Parses what RecordToJson wrote, in either form. A Database status when the stored data is not a record.
 Result<Record> RecordFromJson(std::string_view json);
+
+// What a search hit shows of a stored record, read without building the whole Record: a search reads ten of
+// them per page, and most of a record is its extraction.
+struct RecordSummary {
+  std::string doc_id;
+  std::string source;
+  std::string title;
+  std::optional<std::string> date;
+  std::optional<std::string> language;
+  std::string doc_type;
+  std::vector<std::string> partners;  // the partners' ids, in the record's order
+  std::string_view text;              // into the buffer RecordSummaryFromJson parsed
+};
+
+// Reads the summary of what RecordToJson wrote, in either form, parsing `json` in place: the buffer is
+// overwritten, and must outlive the summary's text. A Database status when the data is not a record.
+Result<RecordSummary> RecordSummaryFromJson(std::string& json);
 
 // The fields of one commitment as the contract names them, written into an object already started, so that
 // tables built from commitments (query/) share the record's spelling. `sentence` is the text at its span

@@ -49,7 +49,9 @@ inline constexpr std::string_view kStemKey = "XSTEM:";
 // --- Metadata keys ---------------------------------------------------------------------------------
 // The version of the index layout the documents were written with; an ingest brings older ones up to date.
 inline constexpr std::string_view kSchemaVersionKey = "dipdoc:schema";
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";
+// The first version whose documents' wdfs carry BM25's length normalisation (index/ranking.h).
+inline constexpr int kFirstNormalisedSchema = 5;
 
 // --- Value slots -----------------------------------------------------------------------------------
 enum Slot : Xapian::valueno {

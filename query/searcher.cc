@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "index/ranking.h"
 #include "index/record_json.h"
 #include "index/schema.h"
 #include "ingest/document.h"
@@ -178,6 +179,7 @@ class IdRange : public Xapian::PostingSource {
 };
 
 const Xapian::Stem kNoStem;
+const Xapian::Query kNothing;
 
 // A document of some part's ranking, for merging the parts' rankings.
 struct Ranked {
@@ -191,12 +193,14 @@ Xapian::Query Among(std::vector<Xapian::docid> ids) {
   return Xapian::Query((new DocumentList(std::move(ids)))->release());  // the query owns it
 }
 
-// What makes a page's snippets: an MSet of no documents for `match`, with `extra` beside it unless empty.
-// MSet::snippet reads only the MSet's query (what to highlight, phrases whole) and its terms' weights, which
-// Xapian sets up before it looks at any document.
-Xapian::MSet Highlighter(const Xapian::Database& db, const Xapian::Query& match, const Xapian::Query& extra) {
+// What makes a page's snippets when they show phrases: an MSet of no documents for `match` with `extra`
+// beside it. MSet::snippet reads only the MSet's query (what to highlight, phrases whole) and its terms'
+// weights, which Xapian sets up before it looks at any document.
+Xapian::MSet Highlighter(const Xapian::Database& db, const Xapian::Weight& weight, const Xapian::Query& match,
+                         const Xapian::Query& extra) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(extra.empty() ? match : Xapian::Query(Xapian::Query::OP_AND_MAYBE, match, extra));
+  enquire.set_weighting_scheme(weight);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, match, extra));
   return enquire.get_mset(0, 0);
 }
 
@@ -204,10 +208,11 @@ Xapian::MSet Highlighter(const Xapian::Database& db, const Xapian::Query& match,
 // which adds it to the first pass's weights of a few documents. The list leads (AND_MAYBE), so that `extra` is
 // only looked up at its documents: as a filter, Xapian let an OR of long phrases lead when it estimated them
 // rarer, and walked their words' postings through the whole index.
-std::unordered_map<Xapian::docid, double> WeightsAmong(const Xapian::Database& db, const Xapian::Query& extra,
-                                                       std::vector<Xapian::docid> ids) {
+std::unordered_map<Xapian::docid, double> WeightsAmong(const Xapian::Database& db, const Xapian::Weight& weight,
+                                                       const Xapian::Query& extra, std::vector<Xapian::docid> ids) {
   const auto size = static_cast<Xapian::doccount>(ids.size());
   Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(weight);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, Among(std::move(ids)), extra));
   const Xapian::MSet mset = enquire.get_mset(0, size);
   std::unordered_map<Xapian::docid, double> weights;
@@ -215,23 +220,23 @@ std::unordered_map<Xapian::docid, double> WeightsAmong(const Xapian::Database& d
   return weights;
 }
 
-// The hit for a match whose stored record is `record`, its snippet made by `mset` (whose query says what
-// to highlight).
-SearchHit MakeHit(const Record& record, double score, const Xapian::MSet& mset, const Xapian::Stem& snippet_stemmer) {
-  const Document& d = record.document;
+// The hit for a match whose stored record reads as `record`, its snippet made by `mset` (whose query says
+// what to highlight).
+SearchHit MakeHit(RecordSummary record, double score, const Xapian::MSet& mset, const Xapian::Stem& snippet_stemmer) {
   SearchHit hit;
-  hit.doc_id = d.doc_id;
-  hit.source = d.source;
-  hit.title = d.title;
-  hit.date = d.date;
-  hit.language = d.language;
-  hit.doc_type = std::string(ToString(d.doc_type));
-  for (const PartnerMention& p : record.extraction.partners) hit.partners.push_back(p.id);
+  hit.doc_id = std::move(record.doc_id);
+  hit.source = std::move(record.source);
+  hit.title = std::move(record.title);
+  hit.date = std::move(record.date);
+  hit.language = std::move(record.language);
+  hit.doc_type = std::move(record.doc_type);
+  hit.partners = std::move(record.partners);
   hit.score = score;
   // Without SNIPPET_BACKGROUND_MODEL and SNIPPET_EXHAUSTIVE: they cost 4x the time, for snippets that
   // differ only in which of several good passages they show. Putting every word of the text in its
   // canonical tone placement (`snippet_stemmer`) is a third of a snippet's time: only when the query needs it.
-  hit.snippet = BalanceHighlights(mset.snippet(d.text, kSnippetBytes, snippet_stemmer, 0, "<mark>", "</mark>", "…"));
+  hit.snippet = BalanceHighlights(
+      mset.snippet(std::string(record.text), kSnippetBytes, snippet_stemmer, 0, "<mark>", "</mark>", "…"));
   return hit;
 }
 
@@ -519,8 +524,9 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
     parts[1].first = last / 2 + 1;
     parts[1].last = last;
   }
-  parts[0].match = query.value().match;
-  parts[0].boost = query.value().boost;
+  const Ranking ranking = RankingFor(db_);
+  parts[0].match = ranking.Weigh(query.value().match);
+  parts[0].boost = ranking.Weigh(query.value().boost);
   parts[0].shown = query.value().shown;
   if (parts.size() == 2) {
     const auto copy = [](const Xapian::Query& q) { return q.empty() ? q : Xapian::Query::unserialise(q.serialise()); };
@@ -536,6 +542,7 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
   const Xapian::doccount check = kExactCountLimit / static_cast<Xapian::doccount>(parts.size());
   RunParts(parts, [&](Part& part) {
     Xapian::Enquire enquire(*part.db);
+    enquire.set_weighting_scheme(ranking.weight);
     enquire.set_query(part.Own(part.match));
     FacetSpy facets(facet_table.get());
     enquire.add_matchspy(&facets);
@@ -554,7 +561,8 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
   if (rescore) {
     for (const Ranked& r : best) parts[r.part].window.push_back(r.id);
     RunParts(parts, [&](Part& part) {
-      if (!part.window.empty()) part.boosts = WeightsAmong(*part.db, part.boost, std::move(part.window));
+      if (part.window.empty()) return;
+      part.boosts = WeightsAmong(*part.db, ranking.weight, part.boost, std::move(part.window));
     });
     for (Ranked& r : best) {
       const auto& boosts = parts[r.part].boosts;
@@ -569,19 +577,21 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
   std::vector<Ranked> page(best.begin() + std::min<std::size_t>(offset, best.size()), best.end());
   for (std::size_t i = 0; i < page.size(); ++i) parts[i % parts.size()].page.push_back(page[i]);
   // Snippets highlight the words of the match, and show whole the phrases of every spelling when the query
-  // has phrases, else those the boosts found.
+  // has phrases, else those the boosts found. Without phrases to show, the first pass's MSet has all a snippet
+  // needs: the match's words and their weights.
   RunParts(parts, [&](Part& part) {
     if (part.page.empty()) return;
-    const Xapian::MSet snippets =
-        Highlighter(*part.db, part.match, !part.shown.empty() ? part.shown : rescore ? part.boost : Xapian::Query());
+    const Xapian::Query& extra = !part.shown.empty() ? part.shown : rescore ? part.boost : kNothing;
+    const Xapian::MSet snippets = extra.empty() ? part.mset : Highlighter(*part.db, ranking.weight, part.match, extra);
     for (const Ranked& r : part.page) {
-      Result<Record> record = RecordFromJson(part.db->get_document(r.id, Xapian::DOC_ASSUME_VALID).get_data());
+      std::string data = part.db->get_document(r.id, Xapian::DOC_ASSUME_VALID).get_data();
+      Result<RecordSummary> record = RecordSummaryFromJson(data);
       if (!record.ok()) {
         part.status = record.status();
         return;
       }
-      part.hits.push_back(
-          MakeHit(record.value(), r.weight, snippets, two_placements ? *part.snippet_stemmer : kNoStem));
+      part.hits.push_back(MakeHit(std::move(record).value(), r.weight, snippets,
+                                  two_placements ? *part.snippet_stemmer : kNoStem));
     }
   });
 

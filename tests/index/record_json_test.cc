@@ -112,5 +112,46 @@ TEST_CASE("data that is not a record is a Database error, not a crash", "[index]
   CHECK_FALSE(RecordFromJson(json).ok());
 }
 
+TEST_CASE("a record's summary reads what a search hit shows, from either form", "[index]") {
+  const Record record = SampleRecord();
+  for (const RecordForm form : {RecordForm::kFull, RecordForm::kStored}) {
+    std::string json = RecordToJson(record, form);
+    Result<RecordSummary> summary = RecordSummaryFromJson(json);
+    REQUIRE(summary.ok());
+    const RecordSummary& s = summary.value();
+    CHECK(s.doc_id == record.document.doc_id);
+    CHECK(s.source == record.document.source);
+    CHECK(s.title == record.document.title);
+    CHECK(s.date == record.document.date);
+    CHECK(s.language == record.document.language);
+    CHECK(s.doc_type == "letter");
+    CHECK(s.partners == std::vector<std::string>{"pfizer"});
+    CHECK(s.text == record.document.text);  // its quotes unescaped in place
+  }
+  // Optional fields left unset read as unset.
+  Record bare = record;
+  bare.document.date.reset();
+  bare.document.language.reset();
+  bare.extraction.partners.clear();
+  std::string json = RecordToJson(bare);
+  Result<RecordSummary> summary = RecordSummaryFromJson(json);
+  REQUIRE(summary.ok());
+  CHECK_FALSE(summary.value().date);
+  CHECK_FALSE(summary.value().language);
+  CHECK(summary.value().partners.empty());
+}
+
+TEST_CASE("data whose summary cannot be read is a Database error, not a crash", "[index]") {
+  for (std::string bad : {"", "not json", "{}", "[1,2]", R"({"doc_id": 5})", R"({"doc_id": "a", "source": "b")"}) {
+    INFO(bad);
+    Result<RecordSummary> r = RecordSummaryFromJson(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == Status::Code::kDatabase);
+  }
+  std::string no_text = RecordToJson(SampleRecord());
+  no_text.replace(no_text.find("\"text\":"), 7, "\"txet\":");
+  CHECK_FALSE(RecordSummaryFromJson(no_text).ok());
+}
+
 }  // namespace
 }  // namespace dipdoc

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
+#include "index/ranking.h"
+#include "index/record_json.h"
 #include "index/schema.h"
 #include "query/search_fixture.h"
 
@@ -290,18 +294,66 @@ TEST_CASE("a hit's score is its match's weight plus its boosts' as one query ove
     request.query = query;
     const Result<QueryExpander::Expanded> expanded = ParseSearchQuery(db, expander, request);
     REQUIRE(expanded.ok());
+    const Ranking ranking = RankingFor(db);
     for (const SearchHit& hit : result.hits) {
       INFO(hit.source);
       Xapian::Enquire enquire(db);
+      enquire.set_weighting_scheme(ranking.weight);
       const Xapian::Query only(Xapian::Query::OP_FILTER, expanded.value().match,
                                Xapian::Query(std::string(schema::kDocId) + hit.doc_id));
-      enquire.set_query(expanded.value().boost.empty()
-                            ? only
-                            : Xapian::Query(Xapian::Query::OP_AND_MAYBE, only, expanded.value().boost));
+      enquire.set_query(ranking.Weigh(expanded.value().boost.empty()
+                                          ? only
+                                          : Xapian::Query(Xapian::Query::OP_AND_MAYBE, only, expanded.value().boost)));
       const Xapian::MSet mset = enquire.get_mset(0, 1);
       REQUIRE(mset.size() == 1);
       CHECK(hit.score == Catch::Detail::Approx(mset.begin().get_weight()));
     }
+  }
+}
+
+// BM25 weighs a word found once as  idf * (k1 + 1) / (k1 * L + 1),  L = 0.5 + 0.5 * max(words / 500, 0.5)
+// (index/ranking.h); the index carries L in its wdfs, rounded to 1/32 steps.
+TEST_CASE("scores are BM25's, each document's length normalised when it was indexed", "[query]") {
+  const auto words = [](int n) {
+    std::string text;
+    for (int i = 0; i < n; ++i) text += "hàng ";
+    return text;
+  };
+  std::vector<testing::SearchDoc> docs = {
+      {"/short.txt", words(60) + "giao"},  // 62 words with the title: L = 0.75
+      {"/longer.txt", words(1499) + "giao"},  // 1,501: L = 2.001
+  };
+  for (int i = 0; i < 8; ++i) docs.push_back({"/filler" + std::to_string(i) + ".txt", words(100)});
+  testing::SearchFixture index(docs);
+  const SearchResult result = index.Search("giao");
+  REQUIRE(result.hits.size() == 2);
+  const double idf = std::log((10 - 2 + 0.5) / (2 + 0.5));
+  CHECK(result.hits[0].source == "/short.txt");
+  CHECK(result.hits[0].score == Catch::Detail::Approx(idf * 2 / (0.75 + 1)).epsilon(0.01));
+  CHECK(result.hits[1].source == "/longer.txt");
+  CHECK(result.hits[1].score == Catch::Detail::Approx(idf * 2 / (2.001 + 1)).epsilon(0.01));
+}
+
+TEST_CASE("an index written before the normalisation is ranked with Xapian's BM25 as it was", "[query]") {
+  testing::SearchFixture index({
+      {"/short.txt", "giao hàng hàng"},
+      {"/longer.txt", "giao hàng hàng hàng hàng hàng hàng hàng giao"},
+      {"/other.txt", "hàng"},
+  });
+  index.writer().database().set_metadata(std::string(schema::kSchemaVersionKey), "4");
+  const SearchResult result = index.Search("giao");
+  REQUIRE(result.hits.size() == 2);
+  const Xapian::Database db(index.path().string());
+  Xapian::Enquire enquire(db);  // Xapian's defaults
+  enquire.set_query(Xapian::Query("giao"));
+  const Xapian::MSet mset = enquire.get_mset(0, 10);
+  REQUIRE(mset.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    INFO(i);
+    const Result<Record> record = RecordFromJson(mset[i].get_document().get_data());
+    REQUIRE(record.ok());
+    CHECK(result.hits[i].doc_id == record.value().document.doc_id);
+    CHECK(result.hits[i].score == Catch::Detail::Approx(mset[i].get_weight()));
   }
 }
 
