@@ -6,6 +6,7 @@
 #include "index/ranking.h"
 #include "index/record_json.h"
 #include "index/schema.h"
+#include "index/stored_record.h"
 #include "ingest/tone_marks.h"
 
 namespace dipdoc {
@@ -90,7 +91,7 @@ BuiltDocument DocumentBuilder::Build(const Record& record) {
   }
   if (committed > 0) doc.add_value(schema::kSlotCommittedDoses, Xapian::sortable_serialise(committed));
 
-  doc.set_data(RecordToJson(record, RecordForm::kStored));
+  doc.set_data(PackRecord(record));
   DictionaryWords words = words_.Collect(doc, d.language.value_or(""), StemmerFor(d.language));
   return {std::move(doc), std::move(words)};
 }

@@ -5,12 +5,13 @@
 
 #include "index/record_json.h"
 #include "index/schema.h"
+#include "index/stored_record.h"
 
 namespace dipdoc {
 namespace {
 
 Record StoredRecord(const Xapian::Document& doc) {
-  Result<Record> record = RecordFromJson(doc.get_data());
+  Result<Record> record = UnpackRecord(doc.get_data());
   if (!record.ok()) throw Xapian::DatabaseCorruptError(record.status().message());
   return std::move(record).value();
 }
@@ -43,7 +44,7 @@ bool IndexWriter::DetachPath(const std::string& path, Xapian::docid keep) {
   record.document.source = record.sources.front().source;
   record.document.path = record.sources.front().path;
   doc.remove_term(path_term);
-  doc.set_data(RecordToJson(record, RecordForm::kStored));
+  doc.set_data(PackRecord(record));
   db_.replace_document(holder, doc);
   return true;
 }
@@ -73,7 +74,7 @@ StoreOutcome IndexWriter::Store(const Record& record, BuiltDocument built, bool 
     refreshed.document.source = stored.sources.front().source;
     refreshed.document.path = stored.sources.front().path;
     for (const SourceFile& source : stored.sources) built.doc.add_boolean_term(schema::PathTerm(source.path));
-    built.doc.set_data(RecordToJson(refreshed, RecordForm::kStored));
+    built.doc.set_data(PackRecord(refreshed));
     variants_.Record(db_, built.words);
     db_.replace_document(existing, built.doc);
     return StoreOutcome::kReplaced;
@@ -82,7 +83,7 @@ StoreOutcome IndexWriter::Store(const Record& record, BuiltDocument built, bool 
   DetachPath(file.path, existing);
   stored.sources.push_back(file);
   doc.add_boolean_term(schema::PathTerm(file.path));
-  doc.set_data(RecordToJson(stored, RecordForm::kStored));
+  doc.set_data(PackRecord(stored));
   db_.replace_document(existing, doc);
   return StoreOutcome::kSourceAdded;
 }

@@ -11,6 +11,7 @@
 #include "index/record.h"
 #include "index/record_json.h"
 #include "index/schema.h"
+#include "index/stored_record.h"
 
 namespace dipdoc {
 namespace {
@@ -100,7 +101,7 @@ enum class Outcome { kKept, kDetached, kDeleted };
 Outcome PruneDocument(Xapian::WritableDatabase& db, Xapian::docid id, const std::vector<std::string>& roots,
                       std::size_t& detached) {
   Xapian::Document doc = db.get_document(id);
-  Result<Record> parsed = RecordFromJson(doc.get_data());
+  Result<Record> parsed = UnpackRecord(doc.get_data());
   if (!parsed.ok()) throw Xapian::DatabaseCorruptError(parsed.status().message());
   Record record = std::move(parsed).value();
 
@@ -130,7 +131,7 @@ Outcome PruneDocument(Xapian::WritableDatabase& db, Xapian::docid id, const std:
     record.document.source = record.sources.front().source;
     record.document.path = record.sources.front().path;
   }
-  doc.set_data(RecordToJson(record, RecordForm::kStored));
+  doc.set_data(PackRecord(record));
   db.replace_document(id, doc);
   detached += removed;
   return removed != 0 ? Outcome::kDetached : Outcome::kKept;

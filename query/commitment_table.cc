@@ -4,6 +4,7 @@
 
 #include "index/record_json.h"
 #include "index/schema.h"
+#include "index/stored_record.h"
 #include "query/date_filter.h"
 #include "query/searcher.h"
 
@@ -46,7 +47,7 @@ Result<std::vector<CommitmentRow>> ListCommitments(const Xapian::Database& db, c
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-      Result<Record> record = RecordFromJson(it.get_document().get_data());
+      Result<Record> record = UnpackRecord(it.get_document().get_data());
       if (!record.ok()) return record.status();
       const Document& d = record.value().document;
       if (filter.from || filter.to) {

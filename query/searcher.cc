@@ -13,6 +13,7 @@
 #include "index/ranking.h"
 #include "index/record_json.h"
 #include "index/schema.h"
+#include "index/stored_record.h"
 #include "ingest/document.h"
 #include "ingest/tone_marks.h"
 #include "ingest/utf8.h"
@@ -412,6 +413,7 @@ struct Searcher::Part {
   std::unordered_map<Xapian::docid, double> boosts;  // the weight the boosts add to those they match
   std::vector<Ranked> page;  // the hits of the page it builds, of either half
   std::vector<SearchHit> hits;
+  std::string buffer;  // the record being read (a hit's text points into it until its snippet is made)
   Status status;
 
   // `query` restricted to this part's documents.
@@ -584,8 +586,8 @@ Result<SearchResult> Searcher::SearchOnce(const SearchRequest& request) {
     const Xapian::Query& extra = !part.shown.empty() ? part.shown : rescore ? part.boost : kNothing;
     const Xapian::MSet snippets = extra.empty() ? part.mset : Highlighter(*part.db, ranking.weight, part.match, extra);
     for (const Ranked& r : part.page) {
-      std::string data = part.db->get_document(r.id, Xapian::DOC_ASSUME_VALID).get_data();
-      Result<RecordSummary> record = RecordSummaryFromJson(data);
+      Result<RecordSummary> record =
+          UnpackRecordSummary(part.db->get_document(r.id, Xapian::DOC_ASSUME_VALID).get_data(), part.buffer);
       if (!record.ok()) {
         part.status = record.status();
         return;

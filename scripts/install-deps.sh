@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config   # the toolchain
   libicu-dev                         # Unicode normalisation, encodings
   libxapian-dev                      # the index
+  libzstd-dev                        # the records the index keeps, compressed
   rapidjson-dev                      # JSON
   libcli11-dev                       # the command line
   libkainjow-mustache-dev            # letter templates (Mustache)

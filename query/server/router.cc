@@ -19,6 +19,7 @@
 #include "index/json_writer.h"
 #include "index/record_json.h"
 #include "index/schema.h"
+#include "index/stored_record.h"
 #include "ingest/content_hash.h"
 #include "ingest/embedded_data.h"
 #include "ingest/utf8.h"
@@ -197,7 +198,7 @@ std::optional<std::string> StoredRecord(const Xapian::Database& db, const std::s
 std::optional<std::string> FullRecord(const Xapian::Database& db, const std::string& term) {
   std::optional<std::string> stored = StoredRecord(db, term);
   if (!stored) return std::nullopt;
-  Result<Record> record = RecordFromJson(*stored);
+  Result<Record> record = UnpackRecord(*stored);
   if (!record.ok()) {
     std::cerr << "dipdoc serve: " << record.status().message() << '\n';
     throw RequestError{500, "internal error"};
@@ -494,7 +495,7 @@ HttpResponse Router::GetDocumentFile(const std::string& doc_id) {
   const Xapian::Database db = OpenIndex(options_.db);
   const std::optional<std::string> stored = StoredRecord(db, std::string(schema::kDocId) + doc_id);
   if (!stored) throw RequestError{404, "no document " + doc_id};
-  Result<Record> record = RecordFromJson(*stored);
+  Result<Record> record = UnpackRecord(*stored);
   if (!record.ok()) return FromStatus(record.status());
   // Only a file that still holds this content: the id is the hash of the bytes, so a file changed since
   // (or an e-mail attachment's "<e-mail>#1/name", which is no file) is not served.

@@ -5,6 +5,7 @@
 #include "index/document_builder.h"
 #include "index/record_json.h"
 #include "index/schema.h"
+#include "index/stored_record.h"
 #include "ingest/document_loader.h"
 #include "test_util.h"
 
@@ -24,7 +25,7 @@ StoreOutcome StoreText(IndexWriter& writer, const std::string& path, const std::
 Record StoredRecordFor(const Xapian::Database& db, const std::string& path) {
   const Xapian::docid id = FindDocument(db, schema::PathTerm(path));
   REQUIRE(id != 0);
-  Result<Record> record = RecordFromJson(db.get_document(id).get_data());
+  Result<Record> record = UnpackRecord(db.get_document(id).get_data());
   REQUIRE(record.ok());
   return record.value();
 }

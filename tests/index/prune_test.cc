@@ -9,6 +9,7 @@
 
 #include "index/database.h"
 #include "index/index_writer.h"
+#include "index/stored_record.h"
 #include "index/indexer.h"
 #include "index/record_json.h"
 #include "index/schema.h"
@@ -62,7 +63,7 @@ std::string Contents(const std::filesystem::path& db_dir, const std::filesystem:
   std::vector<std::string> documents;
   for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
     const Xapian::Document doc = db.get_document(*id);
-    Result<Record> record = RecordFromJson(doc.get_data());
+    Result<Record> record = UnpackRecord(doc.get_data());
     REQUIRE(record.ok());
     std::vector<std::string> expected_terms;
     std::string names;
@@ -152,7 +153,7 @@ TEST_CASE("a document with two names loses only the gone one and stays findable"
   CHECK(index.value().get_termfreq("thụy") == 1);
   const Xapian::docid id = FindDocument(index.value(), schema::PathTerm(files.Path("in/original.txt")));
   REQUIRE(id != 0);
-  Result<Record> record = RecordFromJson(index.value().get_document(id).get_data());
+  Result<Record> record = UnpackRecord(index.value().get_document(id).get_data());
   REQUIRE(record.ok());
   CHECK(record.value().document.source == files.Path("in/original.txt"));
 

@@ -20,6 +20,7 @@
 
 #include <rapidjson/document.h>
 
+#include "index/stored_record.h"
 #include "index/database.h"
 #include "index/index_writer.h"
 #include "index/record_json.h"
@@ -190,7 +191,7 @@ void CheckIndexHolds(const std::filesystem::path& db_dir, const Batch& batch) {
 
   for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
     const Xapian::Document doc = db.get_document(*id);
-    Result<Record> record = RecordFromJson(doc.get_data());
+    Result<Record> record = UnpackRecord(doc.get_data());
     REQUIRE(record.ok());
     INFO(record.value().document.source);
     CHECK_FALSE(record.value().sources.empty());

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "index/stored_record.h"
 #include "index/ranking.h"
 #include "index/record_json.h"
 #include "index/schema.h"
@@ -350,7 +351,7 @@ TEST_CASE("an index written before the normalisation is ranked with Xapian's BM2
   REQUIRE(mset.size() == 2);
   for (std::size_t i = 0; i < 2; ++i) {
     INFO(i);
-    const Result<Record> record = RecordFromJson(mset[i].get_document().get_data());
+    const Result<Record> record = UnpackRecord(mset[i].get_document().get_data());
     REQUIRE(record.ok());
     CHECK(result.hits[i].doc_id == record.value().document.doc_id);
     CHECK(result.hits[i].score == Catch::Detail::Approx(mset[i].get_weight()));
