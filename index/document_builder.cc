@@ -49,6 +49,11 @@ BuiltDocument DocumentBuilder::Build(const Record& record) {
   term_generator_.index_text(title, kTitleWeight * per_word);
   term_generator_.increase_termpos();
   term_generator_.index_text(body, per_word);
+  // Let go of the document: a Xapian::Document is a handle whose reference count is not thread-safe, and the
+  // writer thread copies and drops this one while the next Build would drop the generator's copy here. The
+  // writer once crashed iterating a document's terms (std::_Rb_tree_increment) 87,500 documents into an
+  // ingest, which this race explains.
+  term_generator_.set_document(Xapian::Document());
 
   doc.add_boolean_term(Term(schema::kDocId, d.doc_id));
   for (const SourceFile& source : record.sources) doc.add_boolean_term(schema::PathTerm(source.path));
