@@ -42,8 +42,8 @@ Ranking RankingFor(const Xapian::Database& db) {
   // No version: an index this dipdoc is writing for the first time, or one made by its tests.
   const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
   int number = 0;
-  const auto [end, error] = std::from_chars(version.data(), version.data() + version.size(), number);
-  if (!version.empty() && error == std::errc() && number < schema::kFirstNormalisedSchema) {
+  const bool read = std::from_chars(version.data(), version.data() + version.size(), number).ec == std::errc();
+  if (!version.empty() && read && number < schema::kFirstNormalisedSchema) {
     return {Xapian::BM25Weight(), 1};
   }
   const double k1 = kBm25K1 * kWdfScale;

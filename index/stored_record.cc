@@ -17,8 +17,8 @@ struct ContextFree {
   void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
 };
 
-// One context per thread, kept: making one costs more than packing a small record. Frames carry a checksum
-// of their content, so a damaged record is an error rather than other text.
+// One context per thread, made once and reused for every record, as zstd's manual advises. Frames carry a
+// checksum of their content, so a damaged record is an error rather than other text.
 ZSTD_CCtx* Compressor() {
   thread_local std::unique_ptr<ZSTD_CCtx, ContextFree> context = [] {
     std::unique_ptr<ZSTD_CCtx, ContextFree> made(ZSTD_createCCtx());
