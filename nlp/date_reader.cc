@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <deque>
 #include <unordered_map>
 #include <utility>
@@ -504,7 +505,11 @@ bool IsRealDay(int year, int month, int day) {
   return month != 2 || day != 29 || leap;
 }
 
-std::string TwoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string TwoDigits(int n) {
+  char digits[12];
+  std::snprintf(digits, sizeof digits, "%02d", n);
+  return digits;
+}
 
 // The value of `when` written as YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; nullopt when it needs a document
 // date it does not have, or is not a real date from kMinYear to kMaxYear.

@@ -320,11 +320,14 @@ TEST_CASE("scores are BM25's, each document's length normalised when it was inde
     for (int i = 0; i < n; ++i) text += "hàng ";
     return text;
   };
-  std::vector<testing::SearchDoc> docs = {
-      {"/short.txt", words(60) + "giao"},  // 62 words with the title: L = 0.75
-      {"/longer.txt", words(1499) + "giao"},  // 1,501: L = 2.001
+  const auto doc = [](std::string path, std::string text) {
+    return testing::SearchDoc{std::move(path), std::move(text), DocType::kPress, "vi", std::nullopt, {}};
   };
-  for (int i = 0; i < 8; ++i) docs.push_back({"/filler" + std::to_string(i) + ".txt", words(100)});
+  std::vector<testing::SearchDoc> docs = {
+      doc("/short.txt", words(60) + "giao"),     // 62 words with the title: L = 0.75
+      doc("/longer.txt", words(1499) + "giao"),  // 1,501: L = 2.001
+  };
+  for (int i = 0; i < 8; ++i) docs.push_back(doc("/filler" + std::to_string(i) + ".txt", words(100)));
   testing::SearchFixture index(docs);
   const SearchResult result = index.Search("giao");
   REQUIRE(result.hits.size() == 2);
@@ -337,9 +340,9 @@ TEST_CASE("scores are BM25's, each document's length normalised when it was inde
 
 TEST_CASE("an index written before the normalisation is ranked with Xapian's BM25 as it was", "[query]") {
   testing::SearchFixture index({
-      {"/short.txt", "giao hàng hàng"},
-      {"/longer.txt", "giao hàng hàng hàng hàng hàng hàng hàng giao"},
-      {"/other.txt", "hàng"},
+      {"/short.txt", "giao hàng hàng", DocType::kPress, "vi", std::nullopt, {}},
+      {"/longer.txt", "giao hàng hàng hàng hàng hàng hàng hàng giao", DocType::kPress, "vi", std::nullopt, {}},
+      {"/other.txt", "hàng", DocType::kPress, "vi", std::nullopt, {}},
   });
   index.writer().database().set_metadata(std::string(schema::kSchemaVersionKey), "4");
   const SearchResult result = index.Search("giao");
