@@ -14,6 +14,7 @@
 
 #include "index/database.h"
 #include "index/document_builder.h"
+#include "index/file_walker.h"
 #include "index/index_writer.h"
 #include "index/schema.h"
 #include "index/variant_map.h"
@@ -31,14 +32,17 @@ struct Window {
   std::size_t bytes;  // and none is claimed while those waiting weigh more than this (by `weigh`)
 };
 
-// Runs prepare(thread, i) for every i in [0, n) on `threads` threads, the calling one included, and hands
-// each result to consume(i, result) on the calling thread, in index order. The calling thread prepares an
-// item itself only while the result it is to consume next is not ready, so with one thread per core every
-// core stays busy and none is shared. At most `window` results wait at once, so memory stays bounded
-// however many items there are. When consume returns false the other threads stop after their current item.
-template <typename T, typename Prepare, typename Weigh, typename Consume>
-void RunOrdered(std::size_t n, unsigned threads, Window window, Prepare prepare, Weigh weigh, Consume consume) {
+// Runs prepare(thread, item) for every item next() gives (until it gives nullopt) on `threads` threads, the
+// calling one included, and hands each result to consume(item, result) on the calling thread, in the order
+// next() gave the items. next() is called in order, one call at a time. The calling thread prepares an item
+// itself only while the result it is to consume next is not ready, so with one thread per core every core
+// stays busy and none is shared. At most `window` results wait at once, and items are taken from next() only
+// as they are prepared, so memory stays bounded however many items there are. When consume returns false
+// the other threads stop after their current item.
+template <typename T, typename Item, typename Next, typename Prepare, typename Weigh, typename Consume>
+void RunOrdered(Next next, unsigned threads, Window window, Prepare prepare, Weigh weigh, Consume consume) {
   struct Slot {
+    std::optional<Item> item;  // claimed and not yet consumed
     std::optional<T> result;
     std::size_t weight = 0;
   };
@@ -48,19 +52,34 @@ void RunOrdered(std::size_t n, unsigned threads, Window window, Prepare prepare,
   std::size_t next_claim = 0;
   std::size_t next_write = 0;
   std::size_t waiting_bytes = 0;  // the weight of the results in `ring`
+  bool exhausted = false;         // next() has no more items
   bool stop = false;
 
   // Under `mu`. The item the writer waits for is always claimable: until it is claimed nothing waits in the
   // ring, so neither bound holds it back.
   auto can_claim = [&] {
-    return next_claim < n && next_claim < next_write + window.items && waiting_bytes < window.bytes;
+    return !exhausted && next_claim < next_write + window.items && waiting_bytes < window.bytes;
   };
-  // Prepares item i and puts its result in the ring. Called without `mu`.
-  auto deliver = [&](unsigned thread, std::size_t i) {
-    T result = prepare(thread, i);
+  // Under `mu`, when can_claim(): takes the next item into the ring; nullopt when there is none.
+  auto claim = [&]() -> std::optional<std::size_t> {
+    std::optional<Item> item = next();
+    if (!item) {
+      exhausted = true;
+      changed.notify_all();
+      return std::nullopt;
+    }
+    ring[next_claim % window.items].item = std::move(item);
+    return next_claim++;
+  };
+  // Prepares item i and puts its result in the ring. Called without `mu`; the item stays where it is until
+  // the writer has consumed it.
+  auto deliver = [&](unsigned thread, std::size_t i, const Item& item) {
+    T result = prepare(thread, item);
     const std::size_t weight = weigh(result);
     std::lock_guard lock(mu);
-    ring[i % window.items] = {std::move(result), weight};
+    Slot& slot = ring[i % window.items];
+    slot.result = std::move(result);
+    slot.weight = weight;
     waiting_bytes += weight;
     changed.notify_all();
   };
@@ -68,13 +87,17 @@ void RunOrdered(std::size_t n, unsigned threads, Window window, Prepare prepare,
     pthread_setname_np(pthread_self(), "dipdoc-worker");  // tells workers from the writer in top and perf
     for (;;) {
       std::size_t i;
+      const Item* item;
       {
         std::unique_lock lock(mu);
-        changed.wait(lock, [&] { return stop || next_claim >= n || can_claim(); });
-        if (stop || next_claim >= n) return;
-        i = next_claim++;
+        changed.wait(lock, [&] { return stop || exhausted || can_claim(); });
+        if (stop || exhausted) return;
+        const std::optional<std::size_t> claimed = claim();
+        if (!claimed) return;
+        i = *claimed;
+        item = &*ring[i % window.items].item;
       }
-      deliver(thread, i);
+      deliver(thread, i, *item);
     }
   };
   // However the loop below ends (done, consume said stop, or an exception), the workers are told to stop
@@ -89,28 +112,35 @@ void RunOrdered(std::size_t n, unsigned threads, Window window, Prepare prepare,
   for (unsigned w = 0; w < writer; ++w) workers.emplace_back(work, w);
 
   try {
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0;; ++i) {
+      Item item;
       T result;
       {
         std::unique_lock lock(mu);
         Slot& slot = ring[i % window.items];
         while (!slot.result) {
+          if (i == next_claim && exhausted) break;  // every item consumed
           if (can_claim()) {
-            const std::size_t k = next_claim++;
+            const std::optional<std::size_t> k = claim();
+            if (!k) continue;
+            const Item* claimed = &*ring[*k % window.items].item;
             lock.unlock();
-            deliver(writer, k);
+            deliver(writer, *k, *claimed);
             lock.lock();
           } else {
             changed.wait(lock);
           }
         }
+        if (!slot.result) break;
+        item = std::move(*slot.item);
         result = std::move(*slot.result);
+        slot.item.reset();
         slot.result.reset();
         waiting_bytes -= slot.weight;
         next_write = i + 1;
         changed.notify_all();
       }
-      if (!consume(i, std::move(result))) break;
+      if (!consume(item, std::move(result))) break;
     }
   } catch (...) {
     stop_workers();
@@ -173,42 +203,7 @@ bool IsIndexedIn(Xapian::Database& snapshot, const std::string& doc_id, const st
   return false;
 }
 
-bool IsHidden(const std::filesystem::path& p) {
-  const std::string name = p.filename().string();
-  return name.size() > 1 && name[0] == '.' && name != "..";
-}
-
 }  // namespace
-
-std::vector<std::string> CollectFiles(const std::vector<std::string>& inputs, std::vector<IngestFailure>& failed) {
-  std::vector<std::string> files;
-  for (const std::string& input : inputs) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(input, ec);
-    if (ec || !std::filesystem::exists(status)) {
-      failed.push_back({input, "no such file or folder"});
-      continue;
-    }
-    if (!std::filesystem::is_directory(status)) {
-      files.push_back(input);
-      continue;
-    }
-    std::vector<std::string> found;
-    auto it = std::filesystem::recursive_directory_iterator(
-        input, std::filesystem::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (IsHidden(it->path())) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec)) found.push_back(it->path().string());
-    }
-    if (ec) failed.push_back({input, "cannot list folder: " + ec.message()});
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
-}
 
 Indexer::Indexer(std::filesystem::path db_dir, IngestOptions options)
     : db_dir_(std::move(db_dir)), options_(options) {}
@@ -216,8 +211,15 @@ Indexer::Indexer(std::filesystem::path db_dir, IngestOptions options)
 Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, const IngestProgress& progress) {
   const auto started = std::chrono::steady_clock::now();
   IngestReport report;
-  const std::vector<std::string> files = CollectFiles(inputs, report.failed);
-  report.files = files.size() + report.failed.size();
+  // The files are found as the workers take them, so that memory does not grow with the batch; a first walk
+  // only counts them, for the progress shown (a walk costs little beside ingesting what it finds).
+  std::size_t expected = 0;
+  if (progress) {
+    FileWalker counter(inputs);
+    while (counter.Next()) ++expected;
+  }
+  FileWalker walker(inputs);
+  std::size_t walked = 0;
 
   Result<Xapian::WritableDatabase> opened = OpenWritableDatabase(db_dir_);
   if (!opened.ok()) return opened.status();
@@ -259,22 +261,22 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
   OcrPool ocr(jobs, ocr_options, make_engine, options_.ocr_cache ? db_dir_ / "ocr-cache" : std::filesystem::path());
   const DocumentLoader loader(options_.loader, &ocr);
   const Extractor extractor;
-  auto prepare = [&](unsigned thread, std::size_t i) -> Prepared {
+  auto prepare = [&](unsigned thread, const std::string& file) -> Prepared {
     Prepared out;
     try {
       WorkerState& state = *states[thread];
-      Result<std::string> bytes = loader.ReadFile(files[i]);
+      Result<std::string> bytes = loader.ReadFile(file);
       if (!bytes.ok()) {
         out.error = bytes.status().message();
         return out;
       }
-      const std::string path = Canonical(files[i]);
+      const std::string path = Canonical(file);
       const std::string doc_id = ContentId(bytes.value());
       if (state.snapshot && !upgrade && IsIndexedIn(*state.snapshot, doc_id, path)) {
         out.kind = Prepared::Kind::kUnchanged;
         return out;
       }
-      Result<LoadedFile> loaded = loader.LoadFile(bytes.value(), files[i], path);
+      Result<LoadedFile> loaded = loader.LoadFile(bytes.value(), file, path);
       if (!loaded.ok()) {
         out.error = loaded.status().message();
         return out;
@@ -293,7 +295,7 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
           out.documents.push_back(prepare_document(std::move(attachment.document).value()));
         } else {
           // Named as the loader names attachments: "<e-mail>#<n>/<file name>".
-          const std::string source = files[i] + "#" + std::to_string(k + 1) + "/" + attachment.name;
+          const std::string source = file + "#" + std::to_string(k + 1) + "/" + attachment.name;
           out.documents.push_back({source, attachment.document.status().message(), {}, {}});
         }
       }
@@ -308,11 +310,12 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
 
   std::optional<Status> write_error;
   std::size_t in_transaction = 0;
-  auto consume = [&](std::size_t i, Prepared&& prepared) -> bool {
+  auto consume = [&](const std::string& file, Prepared&& prepared) -> bool {
+    ++walked;
     try {
       switch (prepared.kind) {
         case Prepared::Kind::kFailed:
-          report.failed.push_back({files[i], prepared.error});
+          report.failed.push_back({file, prepared.error});
           break;
         case Prepared::Kind::kUnchanged:
           ++report.unchanged;
@@ -344,14 +347,14 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
           break;
       }
     } catch (const Xapian::Error& e) {
-      write_error = Status::Database("writing the index failed at " + files[i] + ": " + e.get_description());
+      write_error = Status::Database("writing the index failed at " + file + ": " + e.get_description());
       return false;
     } catch (const std::exception& e) {
       // A bug of ours; what was committed stays, the open transaction is cancelled, the run stops.
-      write_error = Status::Database("internal error writing " + files[i] + ": " + e.what());
+      write_error = Status::Database("internal error writing " + file + ": " + e.what());
       return false;
     }
-    if (progress) progress(i + 1, files.size(), files[i]);
+    if (progress) progress(walked, std::max(walked, expected), file);
     return true;
   };
 
@@ -362,7 +365,9 @@ Result<IngestReport> Indexer::Ingest(const std::vector<std::string>& inputs, con
     return bytes;
   };
   const Window window{std::size_t{128} * jobs, std::size_t{4} << 20};
-  RunOrdered<Prepared>(files.size(), jobs, window, prepare, weigh, consume);
+  RunOrdered<Prepared, std::string>([&walker] { return walker.Next(); }, jobs, window, prepare, weigh, consume);
+  for (const WalkFailure& failure : walker.failures()) report.failed.push_back({failure.path, failure.error});
+  report.files = walked + walker.failures().size();
 
   try {
     if (write_error) {

@@ -46,11 +46,6 @@ struct IngestReport {
 // Called by the writer after each file, in input order.
 using IngestProgress = std::function<void(std::size_t done, std::size_t total, std::string_view source)>;
 
-// Expands the paths a user gave into the files to ingest: folders recursively, in name order, skipping
-// entries whose name starts with '.'; symbolic links to files are followed, links to folders are not.
-// A path that does not exist is added to `failed`.
-std::vector<std::string> CollectFiles(const std::vector<std::string>& inputs, std::vector<IngestFailure>& failed);
-
 // Runs one ingest: files -> Documents -> Extractions -> the index, with the work spread over `jobs`
 // threads, one of which writes, in transactions of `commit_every` documents. One bad file is a failure in the
 // report, never the end of the batch. Re-running an interrupted or completed ingest is safe: unchanged

@@ -130,6 +130,30 @@ TEST_CASE("large files go through the window in order, however few fit in its by
   CHECK(written.size() == 6);
 }
 
+TEST_CASE("a path that does not exist is a failure of the batch, the rest is ingested", "[index]") {
+  TempDir files;
+  TempDir db;
+  files.Write("a.txt", "Bộ Ngoại giao gửi thư cảm ơn Đại sứ quán Nhật Bản.");
+  files.Write("sub/b.txt", "The Embassy of Japan confirmed the deliveries.");
+  const std::string missing = (files.path() / "no-such-folder").string();
+  std::vector<std::string> shown;
+  std::size_t last_total = 0;
+  auto progress = [&](std::size_t done, std::size_t total, std::string_view source) {
+    CHECK(done == shown.size() + 1);
+    shown.emplace_back(source);
+    last_total = total;
+  };
+  Result<IngestReport> report = Indexer(db.path()).Ingest({missing, files.path().string()}, progress);
+  REQUIRE(report.ok());
+  CHECK(report.value().ingested == 2);
+  CHECK(report.value().files == 3);
+  REQUIRE(report.value().failed.size() == 1);
+  CHECK(report.value().failed[0].source == missing);
+  CHECK(report.value().failed[0].error == "no such file or folder");
+  CHECK(shown == std::vector<std::string>{(files.path() / "a.txt").string(), (files.path() / "sub/b.txt").string()});
+  CHECK(last_total == 2);
+}
+
 TEST_CASE("an index another process is writing is reported, not damaged", "[index]") {
   TempDir files;
   TempDir db;
