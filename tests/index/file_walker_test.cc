@@ -73,6 +73,22 @@ TEST_CASE("inputs are walked in the order given; a missing one is a failure, not
   CHECK(walker.failures()[0].error == "no such file or folder");
 }
 
+TEST_CASE("a folder that cannot be listed is a failure by its own path, and the walk goes on", "[index]") {
+  TempDir dir;
+  dir.Write("0.txt", "text");
+  dir.Write("gone/x.txt", "text");
+  dir.Write("z.txt", "text");
+  FileWalker walker({dir.path().string()});
+  REQUIRE(walker.Next() == (dir.path() / "0.txt").string());
+  // Listed with its parent, removed before the walk goes into it (tests run as root, which can list any
+  // folder whatever its permissions).
+  std::filesystem::remove_all(dir.path() / "gone");
+  CHECK(Walk(walker) == std::vector<std::string>{(dir.path() / "z.txt").string()});
+  REQUIRE(walker.failures().size() == 1);
+  CHECK(walker.failures()[0].path == (dir.path() / "gone").string());
+  CHECK_THAT(walker.failures()[0].error, Catch::StartsWith("cannot list folder: "));
+}
+
 TEST_CASE("a walk through many folders gives every file once, in order", "[index]") {
   TempDir dir;
   for (int folder = 0; folder < 300; ++folder) {
