@@ -20,7 +20,8 @@ FileWalker::FileWalker(std::vector<std::string> inputs) : inputs_(std::move(inpu
 FileWalker::Listing FileWalker::List(const std::string& folder) {
   Listing listing;
   std::error_code ec;
-  auto it = std::filesystem::directory_iterator(folder, std::filesystem::directory_options::skip_permission_denied, ec);
+  auto it =
+      std::filesystem::directory_iterator(folder, std::filesystem::directory_options::skip_permission_denied, ec);
   for (; !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
     if (IsHidden(it->path())) continue;
     std::error_code type_ec;
@@ -60,8 +61,8 @@ std::optional<std::string> FileWalker::Next() {
     Entry& entry = top.entries[top.next++];
     if (!entry.folder) return std::move(entry.key);
     entry.key.pop_back();  // the folder's path, without the '/' its key ends with
-    Listing inner = List(entry.key);
-    stack_.push_back(std::move(inner));  // after List: pushing may move `entry`'s listing
+    Listing inner = List(entry.key);     // before the push, which may move the listing `entry` is in
+    stack_.push_back(std::move(inner));
   }
 }
 
