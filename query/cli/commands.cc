@@ -77,6 +77,7 @@ int RunIngest(const IngestArgs& args) {
   Indexer indexer(DbDir(args.db), options);
   Result<IngestReport> report = [&] {
     ProgressBar bar("ingesting");
+    if (!bar.enabled()) return indexer.Ingest(args.paths);  // no progress to show: no walk to count the files
     return indexer.Ingest(args.paths, [&bar](std::size_t done, std::size_t total, std::string_view source) {
       bar.Update(done, total, source);
     });

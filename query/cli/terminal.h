@@ -17,6 +17,8 @@ class ProgressBar {
   ~ProgressBar();  // clears the line
 
   void Update(std::size_t done, std::size_t total, std::string_view item);
+  // Whether it draws anything (stderr is a terminal): callers can skip the work of reporting progress.
+  bool enabled() const { return enabled_; }
 
  private:
   std::string label_;
